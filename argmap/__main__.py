@@ -1,0 +1,3 @@
+from argmap.cli.main import main
+
+main()

@@ -1,0 +1,57 @@
+"""What every command shares: loading a map, naming claims, reporting errors."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+import click
+
+from argmap.errors import ArgmapError, MapError, NotFoundError
+from argmap.model import ArgumentMap
+
+
+class CliError(click.ClickException):
+    """An error shown as ``argmap: error: MESSAGE`` with exit code 1."""
+
+    exit_code = 1
+
+    def format_message(self) -> str:
+        return self.message
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"argmap: error: {self.message}", err=True)
+
+
+def load(path: str) -> ArgumentMap:
+    """Load a map for a command; invalid maps print every diagnostic and exit 1."""
+    from argmap.load import check_map
+
+    amap, diagnostics = check_map(path)
+    for diag in diagnostics:
+        click.echo(diag.format(), err=True)
+    if amap is None:
+        errors = sum(1 for d in diagnostics if d.level == "error")
+        raise CliError(f"{path}: {errors} error{'s' if errors != 1 else ''}; nothing done")
+    return amap
+
+
+def fail(exc: ArgmapError) -> CliError:
+    """Turn a library error into a CLI error (the caller raises it)."""
+    if isinstance(exc, MapError):
+        for diag in exc.diagnostics:
+            click.echo(diag.format(), err=True)
+        return CliError(f"{len(exc.diagnostics)} problem(s) found")
+    if isinstance(exc, NotFoundError):
+        return CliError(str(exc))
+    return CliError(str(exc))
+
+
+def echo_json(data: Any) -> None:
+    """Stable JSON: sorted keys are not used (order is the map's), UTF-8, two-space indent."""
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def is_tty() -> bool:
+    return sys.stdout.isatty()

@@ -1,0 +1,45 @@
+"""The `argmap` command group. Subcommands are imported lazily so start-up stays fast."""
+
+from __future__ import annotations
+
+import importlib
+
+import click
+
+from argmap import __version__
+
+# command name -> (module, attribute)
+COMMANDS: dict[str, tuple[str, str]] = {
+    "validate": ("argmap.cli.validate", "validate"),
+    "stats": ("argmap.cli.validate", "stats"),
+}
+
+
+class LazyGroup(click.Group):
+    """A group that imports a command's module only when that command runs."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in COMMANDS:
+            return None
+        module, attr = COMMANDS[cmd_name]
+        return getattr(importlib.import_module(module), attr)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="argmap")
+def cli() -> None:
+    """Map policy arguments: validate, query, evaluate and draw YAML argument graphs."""
+
+
+def main() -> None:
+    """Entry point of the `argmap` console script."""
+    from argmap.errors import ArgmapError
+
+    try:
+        cli(standalone_mode=True)
+    except ArgmapError as exc:  # pragma: no cover - commands convert their own errors
+        click.echo(f"argmap: error: {exc}", err=True)
+        raise SystemExit(1) from None

@@ -1,0 +1,56 @@
+"""`argmap validate` and `argmap stats`."""
+
+from __future__ import annotations
+
+import click
+
+from argmap.cli.common import CliError, echo_json, load
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing when the maps are valid.")
+def validate(paths: tuple[str, ...], quiet: bool) -> None:
+    """Check maps (files or directories) and report every problem as FILE:LINE:COL.
+
+    Exits 0 when every map is valid, 1 when any has an error.
+    """
+    from argmap.load import check_map
+
+    failed = 0
+    for path in paths:
+        amap, diagnostics = check_map(path)
+        for diag in diagnostics:
+            click.echo(diag.format(), err=True)
+        if amap is None:
+            failed += 1
+            errors = sum(1 for d in diagnostics if d.level == "error")
+            click.echo(f"{path}: {errors} error{'s' if errors != 1 else ''}", err=True)
+        elif not quiet:
+            click.echo(
+                f"{path}: ok ({len(amap.claims)} claims, {len(amap.relations)} relations)"
+            )
+    if failed:
+        raise SystemExit(1)
+
+
+@click.command()
+@click.argument("path", type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Output format.")
+@click.option("--top", default=5, show_default=True, help="How many claims each ranking lists.")
+@click.option("--lang", help="Language of claim texts (default: the map's first).")
+def stats(path: str, fmt: str, top: int, lang: str | None) -> None:
+    """Counts of a map's parts and its most supported, attacked and central claims."""
+    from argmap.analysis.stats import map_stats
+    from argmap.render.text import format_stats
+
+    amap = load(path)
+    data = map_stats(amap, top=top)
+    if fmt == "json":
+        echo_json(data)
+    else:
+        click.echo(format_stats(amap, data, lang), nl=False)
+
+
+__all__ = ["CliError", "stats", "validate"]

@@ -1,0 +1,100 @@
+"""Errors the library raises. Only the CLI turns them into messages and exit codes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """A place in a source file: 1-based line and column (column 0 means unknown)."""
+
+    file: str
+    line: int = 0
+    column: int = 0
+
+    def __str__(self) -> str:
+        if self.line <= 0:
+            return self.file
+        if self.column <= 0:
+            return f"{self.file}:{self.line}"
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One problem found in a map, with where it is and what to do about it."""
+
+    message: str
+    location: Location | None = None
+    hint: str | None = None
+    level: str = "error"  # "error" or "warning"
+    code: str = ""
+
+    def format(self) -> str:
+        """``FILE:LINE:COL: error: MESSAGE (hint)``, the compiler convention."""
+        where = f"{self.location}: " if self.location else ""
+        text = f"{where}{self.level}: {self.message}"
+        if self.hint:
+            text += f" ({self.hint})"
+        return text
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        loc = self.location or Location("")
+        return (loc.file, loc.line, loc.column, self.message)
+
+
+class ArgmapError(Exception):
+    """Base class of every error argmap raises on purpose."""
+
+
+class MapError(ArgmapError):
+    """A map (or other input) is invalid. Carries every diagnostic found, not only the first."""
+
+    def __init__(self, diagnostics: Iterable[Diagnostic]) -> None:
+        self.diagnostics: list[Diagnostic] = list(diagnostics)
+        super().__init__("\n".join(d.format() for d in self.diagnostics))
+
+    @classmethod
+    def single(
+        cls, message: str, location: Location | None = None, hint: str | None = None
+    ) -> MapError:
+        return cls([Diagnostic(message, location, hint)])
+
+
+class NotFoundError(ArgmapError):
+    """A name given by the user (claim, actor, issue…) matches nothing in the map."""
+
+    def __init__(self, message: str, suggestions: Sequence[str] = ()) -> None:
+        self.suggestions = list(suggestions)
+        if self.suggestions:
+            message += " (did you mean " + ", ".join(f"'{s}'" for s in self.suggestions) + "?)"
+        super().__init__(message)
+
+
+class ToolError(ArgmapError):
+    """An external program (Graphviz, a browser) is missing or failed."""
+
+
+@dataclass
+class DiagnosticSink:
+    """Collects diagnostics while a file is checked, like a compiler does."""
+
+    items: list[Diagnostic] = field(default_factory=list)
+
+    def error(
+        self, message: str, location: Location | None = None, hint: str | None = None
+    ) -> None:
+        self.items.append(Diagnostic(message, location, hint))
+
+    def add(self, diagnostic: Diagnostic) -> None:
+        self.items.append(diagnostic)
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.items if d.level == "error"]
+
+    def raise_if_errors(self) -> None:
+        if self.errors:
+            raise MapError(sorted(self.items, key=Diagnostic.sort_key))

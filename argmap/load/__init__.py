@@ -1,0 +1,126 @@
+"""Reading maps: a YAML file (with its includes) or a directory of YAML files.
+
+>>> from argmap.load import load_map
+>>> amap = load_map("arguments/llama-3.1-open-source")   # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from argmap.errors import Diagnostic, DiagnosticSink, Location, MapError
+from argmap.load.schema import Part, read_part
+from argmap.load.validate import check_references, merge
+from argmap.load.yaml import decode, parse
+from argmap.model import ArgumentMap
+
+__all__ = ["check_map", "load_map", "map_files"]
+
+MAP_SUFFIXES = (".yaml", ".yml")
+
+
+def _display(path: Path) -> str:
+    """The path as the user would write it: relative to the working directory when inside it."""
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:  # pragma: no cover - other drive on Windows
+        return str(path)
+    return str(path) if rel.startswith("..") else rel
+
+
+def map_files(path: str | os.PathLike[str]) -> list[Path]:
+    """The files that make up the map at ``path``: itself, or a directory's YAML files sorted."""
+    p = Path(path)
+    if p.is_dir():
+        return sorted(f for f in p.iterdir() if f.suffix in MAP_SUFFIXES and f.is_file())
+    return [p]
+
+
+def check_map(path: str | os.PathLike[str]) -> tuple[ArgumentMap | None, list[Diagnostic]]:
+    """Load the map at ``path`` and return it with every problem found (errors sorted by place).
+
+    The map is None when errors were found.
+    """
+    sink = DiagnosticSink()
+    p = Path(path)
+    parts: list[Part] = []
+    if not p.exists():
+        sink.error(f"no such file or directory: {path}", Location(str(path)))
+        return None, sink.items
+    files = map_files(p)
+    if p.is_dir():
+        if not files:
+            sink.error(
+                "directory holds no .yaml files", Location(str(path)), "a map directory holds *.yaml parts"
+            )
+            return None, sink.items
+        loaded: dict[Path, None] = {}
+        for f in files:
+            _load_file(f, sink, parts, loaded, stack=[], root_file=False, via=None)
+        if parts and not any(part.version for part in parts) and not sink.errors:
+            sink.error(
+                "no file in this directory declares 'argmap: 1'",
+                Location(_display(files[0]), 1, 1),
+                "add 'argmap: 1' to one of its files",
+            )
+    else:
+        _load_file(p, sink, parts, {}, stack=[], root_file=True, via=None)
+    if sink.errors:
+        return None, sorted(sink.items, key=Diagnostic.sort_key)
+    amap = merge(parts, sink)
+    check_references(amap, parts, sink)
+    items = sorted(sink.items, key=Diagnostic.sort_key)
+    return (None if sink.errors else amap), items
+
+
+def load_map(path: str | os.PathLike[str]) -> ArgumentMap:
+    """Load and validate the map at ``path``; raise :class:`MapError` listing every problem."""
+    amap, diagnostics = check_map(path)
+    if amap is None:
+        raise MapError(diagnostics)
+    return amap
+
+
+def _load_file(
+    path: Path,
+    sink: DiagnosticSink,
+    parts: list[Part],
+    loaded: dict[Path, None],
+    stack: list[Path],
+    root_file: bool,
+    via: Location | None,
+) -> None:
+    resolved = path.resolve()
+    name = _display(path)
+    if resolved in stack:
+        chain = " -> ".join(_display(s) for s in [*stack, resolved])
+        sink.error(f"include cycle: {chain}", via, "remove one of these includes")
+        return
+    if resolved in loaded:
+        return
+    loaded[resolved] = None
+    try:
+        data = path.read_bytes()
+    except IsADirectoryError:
+        sink.error(f"included path is a directory: {name}", via or Location(name))
+        return
+    except FileNotFoundError:
+        if via is not None:
+            sink.error(f"included file not found: {name}", via, "paths are relative to the including file")
+        else:
+            sink.error(f"no such file: {name}", Location(name))
+        return
+    except OSError as exc:
+        sink.error(f"cannot read {name}: {exc.strerror}", via or Location(name))
+        return
+    try:
+        root = parse(decode(data, name), name)
+    except MapError as exc:
+        sink.items.extend(exc.diagnostics)
+        return
+    part = read_part(root, name, sink, root_file=root_file)
+    parts.append(part)
+    for include, loc in part.includes:
+        target = (path.parent / include)
+        _load_file(target, sink, parts, loaded, [*stack, resolved], root_file=False, via=loc)

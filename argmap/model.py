@@ -1,0 +1,178 @@
+"""The in-memory argument map: frozen dataclasses, no I/O, no networkx.
+
+Every format converts to and from :class:`ArgumentMap`; every analysis reads it.
+Collections keep the order in which the map wrote them, so output is deterministic.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+
+from argmap.errors import Location
+
+CLAIM_KINDS = ("fact", "value", "policy", "definition")
+RELATION_TYPES = ("supports", "opposes", "undercuts")
+ACTOR_KINDS = ("person", "organization", "government", "group", "media")
+FORMAT_VERSION = 1
+
+#: Marks used in automatic relation ids; none may appear in a user id, so they never collide.
+RELATION_MARKS = {"supports": "+>", "opposes": "->", "undercuts": "_>"}
+
+
+@dataclass(frozen=True)
+class Text:
+    """A text in one or more languages. ``""`` is the language of an untagged string.
+
+    >>> t = Text.of({"ja": "安全", "en": "safe"})
+    >>> t.get("en"), t.get("fr"), t.get()
+    ('safe', '安全', '安全')
+    """
+
+    items: tuple[tuple[str, str], ...] = ()
+
+    @classmethod
+    def of(cls, value: str | Mapping[str, str] | None) -> Text:
+        if value is None:
+            return cls()
+        if isinstance(value, str):
+            return cls((("", value),))
+        return cls(tuple((str(k), str(v)) for k, v in value.items()))
+
+    def get(self, lang: str | None = None, fallback: tuple[str, ...] = ()) -> str:
+        """The text in ``lang``, else in the first of ``fallback`` present, else the first one."""
+        values = dict(self.items)
+        for candidate in (lang, *fallback, ""):
+            if candidate is not None and candidate in values:
+                return values[candidate]
+        return self.items[0][1] if self.items else ""
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return tuple(lang for lang, _ in self.items)
+
+    def values(self) -> tuple[str, ...]:
+        return tuple(text for _, text in self.items)
+
+    def to_data(self) -> str | dict[str, str]:
+        """The YAML/JSON form: a plain string when untagged, else a language mapping."""
+        if len(self.items) == 1 and self.items[0][0] == "":
+            return self.items[0][1]
+        return dict(self.items)
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str
+    name: Text
+    kind: str | None = None
+    affiliation: str | None = None
+    note: Text = field(default_factory=Text)
+    loc: Location | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: Text
+    author: str | None = None
+    publisher: str | None = None
+    date: str | None = None
+    url: str | None = None
+    loc: Location | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class Issue:
+    id: str
+    question: Text
+    tags: tuple[str, ...] = ()
+    loc: Location | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class Claim:
+    id: str
+    text: Text
+    kind: str = "fact"
+    by: tuple[str, ...] = ()
+    source: tuple[str, ...] = ()
+    quote: Text = field(default_factory=Text)
+    tags: tuple[str, ...] = ()
+    answers: str | None = None
+    weight: float | None = None
+    note: Text = field(default_factory=Text)
+    loc: Location | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class Relation:
+    """``premises`` support/oppose claim ``target``, or undercut relation ``target``.
+
+    Several premises form a linked argument: they bear on the target only together.
+    """
+
+    id: str
+    premises: tuple[str, ...]
+    target: str
+    type: str
+    scheme: str | None = None
+    weight: float | None = None
+    by: tuple[str, ...] = ()
+    source: tuple[str, ...] = ()
+    explicit_id: bool = False
+    loc: Location | None = field(default=None, compare=False)
+
+    @property
+    def linked(self) -> bool:
+        return len(self.premises) > 1
+
+    @staticmethod
+    def auto_id(premises: tuple[str, ...], target: str, type_: str) -> str:
+        """The id a relation gets when the map names none: ``a+>b``, ``a->b``, ``a&c_>r``."""
+        return "&".join(premises) + RELATION_MARKS[type_] + target
+
+
+@dataclass(frozen=True)
+class ArgumentMap:
+    title: Text = field(default_factory=Text)
+    description: Text = field(default_factory=Text)
+    languages: tuple[str, ...] = ()
+    actors: Mapping[str, Actor] = field(default_factory=dict)
+    sources: Mapping[str, Source] = field(default_factory=dict)
+    issues: Mapping[str, Issue] = field(default_factory=dict)
+    claims: Mapping[str, Claim] = field(default_factory=dict)
+    relations: tuple[Relation, ...] = ()
+    files: tuple[str, ...] = ()
+
+    @property
+    def default_language(self) -> str | None:
+        return self.languages[0] if self.languages else None
+
+    def text(self, text: Text, lang: str | None = None) -> str:
+        """``text`` in ``lang``, falling back through the map's languages."""
+        return text.get(lang or self.default_language, self.languages)
+
+    def relation(self, relation_id: str) -> Relation:
+        for rel in self.relations:
+            if rel.id == relation_id:
+                return rel
+        raise KeyError(relation_id)
+
+    def relations_by_id(self) -> dict[str, Relation]:
+        return {rel.id: rel for rel in self.relations}
+
+    def claim_relations(self) -> Iterator[Relation]:
+        """Supports and opposes: relations whose target is a claim."""
+        return (r for r in self.relations if r.type != "undercuts")
+
+    def all_tags(self) -> list[str]:
+        """Every tag, in order of first use."""
+        seen: dict[str, None] = {}
+        for claim in self.claims.values():
+            for tag in claim.tags:
+                seen.setdefault(tag, None)
+        return list(seen)
