@@ -96,9 +96,7 @@ def claim_graph(amap: ArgumentMap) -> nx.MultiDiGraph:
     return g
 
 
-def neighbourhood(
-    amap: ArgumentMap, claim: str, depth: int, direction: str = "both"
-) -> set[str]:
+def neighbourhood(amap: ArgumentMap, claim: str, depth: int, direction: str = "both") -> set[str]:
     """Claims within ``depth`` relations of ``claim``: ``up`` follows relations toward what the
     claim bears on, ``down`` toward what bears on it, ``both`` either way."""
     g = claim_graph(amap)

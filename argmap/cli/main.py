@@ -12,6 +12,13 @@ from argmap import __version__
 COMMANDS: dict[str, tuple[str, str]] = {
     "validate": ("argmap.cli.validate", "validate"),
     "stats": ("argmap.cli.validate", "stats"),
+    "supporters": ("argmap.cli.query", "supporters"),
+    "opposers": ("argmap.cli.query", "opposers"),
+    "show": ("argmap.cli.query", "show"),
+    "why": ("argmap.cli.query", "why"),
+    "find": ("argmap.cli.query", "find"),
+    "actors": ("argmap.cli.query", "actors"),
+    "lint": ("argmap.cli.query", "lint"),
 }
 
 

@@ -13,12 +13,14 @@ from argmap.cli.common import CliError, echo_json, load
 def validate(paths: tuple[str, ...], quiet: bool) -> None:
     """Check maps (files or directories) and report every problem as FILE:LINE:COL.
 
+    A folder holding map folders (like arguments/) checks each of them.
+
     Exits 0 when every map is valid, 1 when any has an error.
     """
     from argmap.load import check_map
 
     failed = 0
-    for path in paths:
+    for path in _expand(paths):
         amap, diagnostics = check_map(path)
         for diag in diagnostics:
             click.echo(diag.format(), err=True)
@@ -27,17 +29,38 @@ def validate(paths: tuple[str, ...], quiet: bool) -> None:
             errors = sum(1 for d in diagnostics if d.level == "error")
             click.echo(f"{path}: {errors} error{'s' if errors != 1 else ''}", err=True)
         elif not quiet:
-            click.echo(
-                f"{path}: ok ({len(amap.claims)} claims, {len(amap.relations)} relations)"
-            )
+            click.echo(f"{path}: ok ({len(amap.claims)} claims, {len(amap.relations)} relations)")
     if failed:
         raise SystemExit(1)
 
 
+def _expand(paths: tuple[str, ...]) -> list[str]:
+    """A folder of maps (no YAML of its own, sub-folders or YAML files below) stands for them."""
+    from pathlib import Path
+
+    from argmap.load import MAP_SUFFIXES
+
+    result: list[str] = []
+    for path in paths:
+        p = Path(path)
+        if p.is_dir() and not any(f.suffix in MAP_SUFFIXES for f in p.iterdir()):
+            subs = sorted(str(d) for d in p.iterdir() if d.is_dir() and any(d.glob("*.y*ml")))
+            result.extend(subs or [path])
+        else:
+            result.append(path)
+    return result
+
+
 @click.command()
 @click.argument("path", type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="Output format.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
 @click.option("--top", default=5, show_default=True, help="How many claims each ranking lists.")
 @click.option("--lang", help="Language of claim texts (default: the map's first).")
 def stats(path: str, fmt: str, top: int, lang: str | None) -> None:

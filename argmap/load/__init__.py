@@ -52,7 +52,9 @@ def check_map(path: str | os.PathLike[str]) -> tuple[ArgumentMap | None, list[Di
     if p.is_dir():
         if not files:
             sink.error(
-                "directory holds no .yaml files", Location(str(path)), "a map directory holds *.yaml parts"
+                "directory holds no .yaml files",
+                Location(str(path)),
+                "a map directory holds *.yaml parts",
             )
             return None, sink.items
         loaded: dict[Path, None] = {}
@@ -107,7 +109,9 @@ def _load_file(
         return
     except FileNotFoundError:
         if via is not None:
-            sink.error(f"included file not found: {name}", via, "paths are relative to the including file")
+            sink.error(
+                f"included file not found: {name}", via, "paths are relative to the including file"
+            )
         else:
             sink.error(f"no such file: {name}", Location(name))
         return
@@ -122,5 +126,5 @@ def _load_file(
     part = read_part(root, name, sink, root_file=root_file)
     parts.append(part)
     for include, loc in part.includes:
-        target = (path.parent / include)
+        target = path.parent / include
         _load_file(target, sink, parts, loaded, [*stack, resolved], root_file=False, via=loc)

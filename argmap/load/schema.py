@@ -228,8 +228,9 @@ class _Reader:
         if "argmap" in top:
             node = top["argmap"]
             if node.value != FORMAT_VERSION or isinstance(node.value, bool):
+                shown = node.raw if node.raw is not None else _kind(node)
                 self.error(
-                    f"unsupported format version {node.raw or node.value!r}",
+                    f"unsupported format version {shown}",
                     self.at(node),
                     f"this argmap reads version {FORMAT_VERSION}; write 'argmap: 1'",
                 )
@@ -316,9 +317,7 @@ class _Reader:
         for key in ("author", "publisher", "url"):
             if key in f:
                 values[key] = self.string(f[key], key)
-        self.part.sources.append(
-            Source(name, title, date=date, loc=self.at_key(node), **values)
-        )
+        self.part.sources.append(Source(name, title, date=date, loc=self.at_key(node), **values))
 
     def date(self, node: YNode) -> str | None:
         value = node.value
@@ -376,9 +375,15 @@ class _Reader:
         weight = self.weight(f["weight"], f"the weight of {owner}") if "weight" in f else None
         note = self.text(f["note"], "note") if "note" in f else Text()
         self.part.claims.append(
-            Claim(name, text, kind, by, sources, quote, tags, answers, weight, note, self.at_key(node))
+            Claim(
+                name, text, kind, by, sources, quote, tags, answers, weight, note, self.at_key(node)
+            )
         )
-        for key, rel_type in (("supports", "supports"), ("opposes", "opposes"), ("undercuts", "undercuts")):
+        for key, rel_type in (
+            ("supports", "supports"),
+            ("opposes", "opposes"),
+            ("undercuts", "undercuts"),
+        ):
             if key not in f:
                 continue
             for target, loc in self.id_list(f[key], f"a '{key}' target"):

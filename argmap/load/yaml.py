@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 
-from argmap.errors import DiagnosticSink, Location, MapError
+from argmap.errors import Diagnostic, DiagnosticSink, Location, MapError
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TAG = "tag:yaml.org,2002:"
@@ -82,7 +82,7 @@ def parse(text: str, filename: str) -> YNode:
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        raise MapError([_syntax_diagnostic(exc, filename)]) from None
+        raise MapError([_syntax_diagnostic(exc, filename, text)]) from None
     except yaml.YAMLError as exc:  # pragma: no cover - libyaml reader errors without a mark
         raise MapError.single(f"YAML error: {exc}", Location(filename)) from None
     if root is None:
@@ -98,14 +98,15 @@ def parse(text: str, filename: str) -> YNode:
     return node
 
 
-def _syntax_diagnostic(exc: yaml.MarkedYAMLError, filename: str):
-    from argmap.errors import Diagnostic
-
+def _syntax_diagnostic(exc: yaml.MarkedYAMLError, filename: str, text: str) -> Diagnostic:
     mark = exc.problem_mark or exc.context_mark
     loc = Location(filename, mark.line + 1, mark.column + 1) if mark else Location(filename)
     problem = (exc.problem or "").strip()
     hint = None
-    if "'\\t'" in problem or "\t" in problem:
+    lines = text.splitlines()
+    line_text = lines[mark.line] if mark and mark.line < len(lines) else ""
+    indent = line_text[: len(line_text) - len(line_text.lstrip(" \t"))]
+    if "\t" in indent or "'\\t'" in problem:
         message = "tab character in indentation"
         hint = "YAML indents with spaces only; replace the tab by spaces"
     else:

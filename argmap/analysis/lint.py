@@ -1,0 +1,208 @@
+"""Structural findings about a valid map: what a careful reviewer would point out.
+
+Each finding is a :class:`~argmap.errors.Diagnostic` with a location, a level and a code.
+
+======================  =======  ==========================================================
+code                    level    meaning
+======================  =======  ==========================================================
+circular-support        error    claims support each other in a cycle (begging the question)
+unsupported-conclusion  warning  a claim others attack, or a position, that nothing supports
+unsourced-fact          warning  a factual claim with no source
+no-actor                warning  a claim nobody is recorded as asserting
+isolated-claim          warning  a claim with no relation and no issue
+empty-issue             warning  an issue no claim answers
+unargued-position       warning  a position with no actor and no supporting claim
+======================  =======  ==========================================================
+"""
+
+from __future__ import annotations
+
+from argmap.errors import Diagnostic
+from argmap.model import ArgumentMap
+
+CODES = {
+    "circular-support": "error",
+    "unsupported-conclusion": "warning",
+    "unsourced-fact": "warning",
+    "no-actor": "warning",
+    "isolated-claim": "warning",
+    "empty-issue": "warning",
+    "unargued-position": "warning",
+}
+
+
+def _finding(code: str, message: str, loc, hint: str | None = None) -> Diagnostic:
+    return Diagnostic(message, loc, hint, level=CODES[code], code=code)
+
+
+def support_cycles(amap: ArgumentMap) -> list[list[str]]:
+    """Groups of claims that support each other in a circle, each as one cycle in map order."""
+    succ: dict[str, list[str]] = {cid: [] for cid in amap.claims}
+    for rel in amap.relations:
+        if rel.type == "supports":
+            for p in rel.premises:
+                if rel.target not in succ[p]:
+                    succ[p].append(rel.target)
+    order = {cid: i for i, cid in enumerate(amap.claims)}
+    cycles: list[list[str]] = []
+    for component in _sccs(succ, list(amap.claims)):
+        if len(component) < 2:
+            continue
+        members = set(component)
+        start = min(component, key=order.__getitem__)
+        cycles.append(_cycle_through(start, succ, members))
+    return cycles
+
+
+def _sccs(succ: dict[str, list[str]], nodes: list[str]) -> list[list[str]]:
+    """Tarjan's strongly connected components, iterative (deep maps do not hit recursion)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    on_stack: set[str] = set()
+    stack: list[str] = []
+    result: list[list[str]] = []
+    counter = 0
+    for root in nodes:
+        if root in index:
+            continue
+        work = [(root, 0)]
+        while work:
+            node, i = work.pop()
+            if i == 0:
+                index[node] = low[node] = counter
+                counter += 1
+                stack.append(node)
+                on_stack.add(node)
+            recurse = False
+            children = succ[node]
+            while i < len(children):
+                child = children[i]
+                i += 1
+                if child not in index:
+                    work.append((node, i))
+                    work.append((child, 0))
+                    recurse = True
+                    break
+                if child in on_stack:
+                    low[node] = min(low[node], index[child])
+            if recurse:
+                continue
+            if low[node] == index[node]:
+                component = []
+                while True:
+                    top = stack.pop()
+                    on_stack.discard(top)
+                    component.append(top)
+                    if top == node:
+                        break
+                result.append(component)
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[node])
+    return result
+
+
+def _cycle_through(start: str, succ: dict[str, list[str]], members: set[str]) -> list[str]:
+    """A shortest cycle from ``start`` back to itself inside one component (BFS)."""
+    parents: dict[str, str] = {}
+    frontier = [start]
+    while frontier:
+        nxt = []
+        for node in frontier:
+            for child in succ[node]:
+                if child not in members:
+                    continue
+                if child == start:
+                    path = [node]
+                    while path[-1] != start:
+                        path.append(parents[path[-1]])
+                    return [*reversed(path), start]
+                if child not in parents:
+                    parents[child] = node
+                    nxt.append(child)
+        frontier = nxt
+    return [start]  # pragma: no cover - a component always has a cycle
+
+
+def lint(amap: ArgumentMap) -> list[Diagnostic]:
+    """Every finding about ``amap``, in file order (errors and warnings mixed)."""
+    findings: list[Diagnostic] = []
+    for cycle in support_cycles(amap):
+        findings.append(
+            _finding(
+                "circular-support",
+                "circular support: " + " → ".join(cycle),
+                amap.claims[cycle[0]].loc,
+                "a claim cannot support itself through others; break one link",
+            )
+        )
+    supported: set[str] = set()
+    targeted: set[str] = set()
+    related: set[str] = set()
+    for rel in amap.relations:
+        related.update(rel.premises)
+        if rel.type == "undercuts":
+            continue
+        related.add(rel.target)
+        targeted.add(rel.target)
+        if rel.type == "supports":
+            supported.add(rel.target)
+    for rel in amap.relations:  # an undercut bears on the claim its target relation reaches
+        if rel.type == "undercuts":
+            related.add(rel.target)
+    answered = {c.answers for c in amap.claims.values() if c.answers}
+    for cid, claim in amap.claims.items():
+        is_position = claim.answers is not None
+        if (cid in targeted or is_position) and cid not in supported:
+            findings.append(
+                _finding(
+                    "unsupported-conclusion",
+                    f"claim '{cid}' is "
+                    + ("a position" if is_position else "attacked")
+                    + " but nothing supports it",
+                    claim.loc,
+                    "add the reasons given for it, or note that none were given",
+                )
+            )
+        if claim.kind == "fact" and not claim.source:
+            findings.append(
+                _finding(
+                    "unsourced-fact",
+                    f"factual claim '{cid}' has no source",
+                    claim.loc,
+                    "add 'source:'",
+                )
+            )
+        if not claim.by:
+            findings.append(
+                _finding("no-actor", f"claim '{cid}' has no actor", claim.loc, "add 'by:'")
+            )
+        if cid not in related and not is_position:
+            findings.append(
+                _finding(
+                    "isolated-claim",
+                    f"claim '{cid}' has no relation to any other claim",
+                    claim.loc,
+                    "relate it with supports/opposes, or make it answer an issue",
+                )
+            )
+        if is_position and not claim.by and cid not in supported:
+            findings.append(
+                _finding(
+                    "unargued-position",
+                    f"position '{cid}' has no actor and no supporting claim",
+                    claim.loc,
+                )
+            )
+    for iid, issue in amap.issues.items():
+        if iid not in answered:
+            findings.append(
+                _finding(
+                    "empty-issue",
+                    f"issue '{iid}' has no positions",
+                    issue.loc,
+                    "add 'answers: " + iid + "' to the claims that answer it",
+                )
+            )
+    findings.sort(key=Diagnostic.sort_key)
+    return findings

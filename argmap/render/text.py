@@ -1,0 +1,234 @@
+"""Plain-text views for the terminal: aligned, with claims' texts, width-aware for CJK."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from argmap.analysis.query import Found, Step
+from argmap.errors import Diagnostic
+from argmap.model import ArgumentMap
+
+SIGN = {1: "+", -1: "-"}
+STANCE_WORD = {1: "supports", -1: "opposes"}
+
+
+def display_width(text: str) -> int:
+    """Columns ``text`` takes in a terminal: East Asian wide and full-width characters take 2."""
+    width = 0
+    for ch in text:
+        if unicodedata.combining(ch):
+            continue
+        width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    return width
+
+
+def pad(text: str, width: int) -> str:
+    return text + " " * max(0, width - display_width(text))
+
+
+def clip(text: str, width: int) -> str:
+    """``text`` on one line, cut with '…' to at most ``width`` columns."""
+    text = " ".join(text.split())
+    if display_width(text) <= width:
+        return text
+    out, used = [], 0
+    for ch in text:
+        w = display_width(ch)
+        if used + w > width - 1:
+            break
+        out.append(ch)
+        used += w
+    return "".join(out) + "…"
+
+
+def table(rows: Sequence[Sequence[str]], last_width: int | None = None) -> str:
+    """Rows aligned in columns; the last column is clipped to ``last_width`` when given."""
+    if not rows:
+        return ""
+    widths = [max(display_width(r[i]) for r in rows) for i in range(len(rows[0]) - 1)]
+    lines = []
+    for row in rows:
+        cells = [pad(c, w) for c, w in zip(row[:-1], widths, strict=False)]
+        last = row[-1] if last_width is None else clip(row[-1], last_width)
+        lines.append("  ".join([*cells, last]).rstrip())
+    return "\n".join(lines) + "\n"
+
+
+def claim_text(amap: ArgumentMap, cid: str, lang: str | None) -> str:
+    return amap.text(amap.claims[cid].text, lang)
+
+
+def chain(steps: Iterable[Step]) -> str:
+    """``a +> b -> c``: the claims of a chain with each step's sign."""
+    steps = list(steps)
+    if not steps:
+        return ""
+    parts = [steps[0].source]
+    for s in steps:
+        if s.type == "undercuts":
+            mark = f"_>[{s.relation}]"
+        else:
+            mark = "+>" if s.type == "supports" else "->"
+        parts.extend([mark, s.target])
+    return " ".join(parts)
+
+
+def format_found(amap: ArgumentMap, found: list[Found], lang: str | None, width: int = 100) -> str:
+    """One line per found claim: stance, depth, id, text; then its chain when longer than 1."""
+    if not found:
+        return ""
+    rows = []
+    for f in found:
+        rows.append([SIGN[f.stance], str(f.depth), f.id, claim_text(amap, f.id, lang)])
+    out = table([["", "depth", "claim", "text"], *rows], last_width=width)
+    chains = [
+        f for f in found if f.depth > 1 or f.steps[0].linked or f.steps[0].type == "undercuts"
+    ]
+    if chains:
+        out += "\nchains:\n"
+        for f in chains:
+            note = ""
+            if f.steps[0].linked:
+                note = f"  (linked with {', '.join(f.steps[0].linked)})"
+            out += f"  {f.id}: {chain(f.steps)}{note}\n"
+    return out
+
+
+def found_json(amap: ArgumentMap, found: list[Found], lang: str | None) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": f.id,
+            "text": claim_text(amap, f.id, lang),
+            "stance": STANCE_WORD[f.stance],
+            "depth": f.depth,
+            "path": f.path,
+            "relations": [s.relation for s in f.steps],
+            "linked_with": list(f.steps[0].linked),
+        }
+        for f in found
+    ]
+
+
+def format_diagnostics(items: Iterable[Diagnostic]) -> str:
+    lines = []
+    for d in items:
+        line = d.format()
+        if d.code:
+            line += f" [{d.code}]"
+        lines.append(line)
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def format_stats(amap: ArgumentMap, data: dict[str, Any], lang: str | None) -> str:
+    """The `argmap stats` text view."""
+    lines = []
+    if data["title"]:
+        lines.append(amap.text(amap.title, lang))
+    kinds = ", ".join(f"{k} {v}" for k, v in data["claims_by_kind"].items() if v)
+    types = ", ".join(f"{k} {v}" for k, v in data["relations_by_type"].items() if v)
+    rows = [
+        ["claims", str(data["claims"]), kinds],
+        [
+            "relations",
+            str(data["relations"]),
+            types + (f"; {data['linked_arguments']} linked" if data["linked_arguments"] else ""),
+        ],
+        ["actors", str(data["actors"]), ""],
+        ["sources", str(data["sources"]), ""],
+        ["issues", str(data["issues"]), ""],
+        ["tags", str(data["tags"]), ""],
+    ]
+    lines.append(table(rows).rstrip("\n"))
+    for key, label in (
+        ("most_supported", "most supported (supporting relations)"),
+        ("most_attacked", "most attacked (opposing relations and undercuts)"),
+        ("most_central", "most central (PageRank toward conclusions)"),
+    ):
+        if data[key]:
+            lines.append(f"\n{label}:")
+            score_fmt = "{:.3f}" if key == "most_central" else "{:.0f}"
+            rank_rows = [
+                ["  " + score_fmt.format(r["score"]), r["id"], claim_text(amap, r["id"], lang)]
+                for r in data[key]
+            ]
+            lines.append(table(rank_rows, last_width=80).rstrip("\n"))
+    return "\n".join(lines) + "\n"
+
+
+def format_card(card: dict[str, Any]) -> str:
+    """The `argmap show` text view."""
+    lines = [f"{card['id']}  [{card['kind']}]", f"  {card['text']}"]
+    texts = card["texts"]
+    if isinstance(texts, dict):
+        for lang, text in texts.items():
+            if text != card["text"]:
+                lines.append(f"  {lang}: {text}")
+    if card["quote"]:
+        quote = card["quote"]
+        quote = " / ".join(quote.values()) if isinstance(quote, dict) else quote
+        lines.append(f"  quote: 「{quote}」")
+    rows = []
+    if card["by"]:
+        rows.append(["by", ", ".join(f"{a['name']} ({a['id']})" for a in card["by"])])
+    for s in card["sources"]:
+        detail = ", ".join(x for x in (s["date"], s["url"]) if x)
+        rows.append(["source", f"{s['title']} ({s['id']}{'; ' + detail if detail else ''})"])
+    if card["tags"]:
+        rows.append(["tags", ", ".join(card["tags"])])
+    if card["answers"]:
+        rows.append(["answers", f"{card['answers']['question']} ({card['answers']['id']})"])
+    if card["weight"] is not None:
+        rows.append(["weight", f"{card['weight']:g}"])
+    if card["note"]:
+        rows.append(["note", card["note"]])
+    if card["location"]:
+        rows.append(["defined", card["location"]])
+    if rows:
+        lines.append(table([["  " + k, v] for k, v in rows]).rstrip("\n"))
+    for key, label, sign in (("supporters", "supported by", "+"), ("opposers", "opposed by", "-")):
+        lines.append(f"  {label}:" + ("" if card[key] else " (nothing)"))
+        for entry in card[key]:
+            how = " (undercut of " + entry["relation"] + ")" if entry["type"] == "undercuts" else ""
+            if len(entry["claims"]) > 1:
+                lines.append(f"    {sign} together{how}:")
+                lines.extend(f"        {c['id']}: {clip(c['text'], 90)}" for c in entry["claims"])
+            else:
+                c = entry["claims"][0]
+                lines.append(f"    {sign} {c['id']}: {clip(c['text'], 90)}{how}")
+    if card["bears_on"]:
+        lines.append("  bears on:")
+        for b in card["bears_on"]:
+            sign = "+" if b["stance"] == "supports" else "-"
+            lines.append(f"    {sign} {b['id']}: {clip(b['text'], 80)}  ({b['relation']})")
+    return "\n".join(lines) + "\n"
+
+
+def format_actors(amap: ArgumentMap, profiles: list, agreements: list, lang: str | None) -> str:
+    """The `argmap actors` text view."""
+    lines: list[str] = []
+    for p in profiles:
+        actor = amap.actors[p.actor]
+        kind = f" [{actor.kind}]" if actor.kind else ""
+        lines.append(f"{amap.text(actor.name, lang)} ({p.actor}){kind}: {len(p.claims)} claim(s)")
+        for issue, claims in p.positions.items():
+            question = amap.text(amap.issues[issue].question, lang)
+            lines.append(f"  position on {issue} ({clip(question, 60)}): {', '.join(claims)}")
+        for c in p.conflicts:
+            lines.append(f"  conflict: asserts {c.attacker}, which opposes own claim {c.attacked}")
+        if p.claims:
+            rows = [["   ", cid, claim_text(amap, cid, lang)] for cid in p.claims]
+            lines.append(table(rows, last_width=80).rstrip("\n"))
+    if agreements:
+        lines.append("\nagreement between actors (-1 only attacks … +1 only support):")
+        rows = [
+            [
+                f"  {g.score:+.2f}",
+                f"{g.a} ~ {g.b}",
+                f"{g.supports} support, {g.attacks} attack, {g.shared} shared",
+            ]
+            for g in agreements
+        ]
+        lines.append(table(rows).rstrip("\n"))
+    return "\n".join(lines) + "\n"
