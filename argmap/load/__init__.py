@@ -45,6 +45,7 @@ def check_map(path: str | os.PathLike[str]) -> tuple[ArgumentMap | None, list[Di
     sink = DiagnosticSink()
     p = Path(path)
     parts: list[Part] = []
+    loaded: dict[Path, None] = {}  # every file tried, read or not
     if not p.exists():
         sink.error(f"no such file or directory: {path}", Location(str(path)))
         return None, sink.items
@@ -57,7 +58,6 @@ def check_map(path: str | os.PathLike[str]) -> tuple[ArgumentMap | None, list[Di
                 "a map directory holds *.yaml parts",
             )
             return None, sink.items
-        loaded: dict[Path, None] = {}
         for f in files:
             _load_file(f, sink, parts, loaded, stack=[], root_file=False, via=None)
         if parts and not any(part.version for part in parts) and not sink.errors:
@@ -67,9 +67,10 @@ def check_map(path: str | os.PathLike[str]) -> tuple[ArgumentMap | None, list[Di
                 "add 'argmap: 1' to one of its files",
             )
     else:
-        _load_file(p, sink, parts, {}, stack=[], root_file=True, via=None)
-    if sink.errors:
+        _load_file(p, sink, parts, loaded, stack=[], root_file=True, via=None)
+    if not parts or len(parts) < len(loaded):  # a part is missing: references would mislead
         return None, sorted(sink.items, key=Diagnostic.sort_key)
+    # like a compiler, go on after structural errors so references are checked too
     amap = merge(parts, sink)
     check_references(amap, parts, sink)
     items = sorted(sink.items, key=Diagnostic.sort_key)

@@ -349,3 +349,27 @@ def test_load_map_raises_with_all_diagnostics(tmp_path: Path) -> None:
     with pytest.raises(MapError) as info:
         load_map(path)
     assert len(info.value.diagnostics) == 2
+
+
+def test_structural_and_reference_errors_together(tmp_path: Path) -> None:
+    found = problems(
+        tmp_path,
+        "argmap: 1\nclaims:\n  open: {text: x}\n  s: {text: y, supports: opne}\n"
+        "  m: {text: z, oposes: open}\n",
+    )
+    expect(
+        found,
+        "map.yaml:4:26: error: claim 's' refers to unknown claim 'opne' (did you mean 'open'?)",
+        "map.yaml:5:16: error: unknown key 'oposes' in claim 'm' (did you mean 'opposes'?)",
+    )
+
+
+def test_unreadable_part_does_not_cause_spurious_reference_errors(tmp_path: Path) -> None:
+    folder = tmp_path / "m"
+    folder.mkdir()
+    (folder / "a.yaml").write_text("argmap: 1\nclaims:\n  x: {text: x, supports: y}\n", "utf-8")
+    (folder / "b.yaml").write_text("claims:\n  y: {text: [broken\n", "utf-8")
+    amap, diagnostics = check_map(folder)
+    assert amap is None
+    assert len(diagnostics) == 1
+    assert "YAML syntax error" in diagnostics[0].message
