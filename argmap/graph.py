@@ -13,6 +13,7 @@ Nodes and edges are added in the map's order, so every traversal is deterministi
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from argmap.model import ArgumentMap, Relation
@@ -23,24 +24,30 @@ if TYPE_CHECKING:
 STANCE = {"supports": 1, "opposes": -1}
 
 
-def relation_stance(amap: ArgumentMap, rel: Relation, _seen: frozenset[str] = frozenset()) -> int:
+def relation_stance(
+    amap: ArgumentMap, rel: Relation, by_id: Mapping[str, Relation] | None = None
+) -> int:
     """+1 when ``rel`` ultimately helps the claim it bears on, -1 when it hurts it.
 
     An undercut flips the stance of the relation it attacks; undercuts of undercuts flip twice.
+    Pass ``by_id`` (``amap.relations_by_id()``) when calling this for many relations.
     """
-    if rel.type != "undercuts":
-        return STANCE[rel.type]
-    if rel.id in _seen:  # an undercut cycle has no claim at its end
-        return -1
-    target = amap.relations_by_id().get(rel.target)
-    if target is None:
-        return -1
-    return -relation_stance(amap, target, _seen | {rel.id})
+    by_id = amap.relations_by_id() if by_id is None else by_id
+    stance, seen = 1, set()
+    while rel.type == "undercuts":
+        if rel.id in seen or rel.target not in by_id:  # an undercut cycle reaches no claim
+            return -1
+        seen.add(rel.id)
+        stance = -stance
+        rel = by_id[rel.target]
+    return stance * STANCE[rel.type]
 
 
-def bearing_claim(amap: ArgumentMap, rel: Relation) -> str | None:
+def bearing_claim(
+    amap: ArgumentMap, rel: Relation, by_id: Mapping[str, Relation] | None = None
+) -> str | None:
     """The claim a relation finally bears on (following undercuts to the relation they attack)."""
-    by_id = amap.relations_by_id()
+    by_id = amap.relations_by_id() if by_id is None else by_id
     seen: set[str] = set()
     while rel.type == "undercuts":
         if rel.id in seen or rel.target not in by_id:
@@ -77,11 +84,12 @@ def claim_graph(amap: ArgumentMap) -> nx.MultiDiGraph:
     g = nx.MultiDiGraph(map=amap)
     for cid, claim in amap.claims.items():
         g.add_node(cid, claim=claim)
+    by_id = amap.relations_by_id()
     for rel in amap.relations:
-        target = bearing_claim(amap, rel)
+        target = bearing_claim(amap, rel, by_id)
         if target is None:
             continue
-        stance = relation_stance(amap, rel)
+        stance = relation_stance(amap, rel, by_id)
         for premise in rel.premises:
             others = tuple(p for p in rel.premises if p != premise)
             g.add_edge(

@@ -19,6 +19,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "find": ("argmap.cli.query", "find"),
     "actors": ("argmap.cli.query", "actors"),
     "lint": ("argmap.cli.query", "lint"),
+    "render": ("argmap.cli.render", "render"),
 }
 
 

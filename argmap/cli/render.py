@@ -1,0 +1,220 @@
+"""`argmap render`: the map as a diagram (DOT, SVG, PNG or PDF) through Graphviz."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Mapping
+
+import click
+
+from argmap.cli.common import CliError, fail, load
+from argmap.errors import ArgmapError
+from argmap.model import ArgumentMap
+
+FORMAT_CHOICES = ("svg", "png", "pdf", "dot")
+
+
+def _show(value: str) -> frozenset[str]:
+    from argmap.render.dot import SHOW_CHOICES
+
+    if value.strip().lower() in ("", "none"):
+        return frozenset()
+    items = {part.strip() for part in value.split(",") if part.strip()}
+    unknown = sorted(items - set(SHOW_CHOICES))
+    if unknown:
+        raise click.BadParameter(
+            f"unknown {', '.join(unknown)} (choose from {', '.join(SHOW_CHOICES)}, or none)",
+            param_hint="--show",
+        )
+    return frozenset(items)
+
+
+def grounded_statuses(amap: ArgumentMap) -> Mapping[str, str]:
+    """Each claim's grounded status (in/out/undec), from ``argmap.analysis.semantics``."""
+    try:
+        from argmap.analysis.framework import claim_statuses, map_to_framework
+        from argmap.analysis.semantics import grounded
+    except ImportError:
+        raise CliError(
+            "evaluation not available: --color-by status needs argmap.analysis.semantics; "
+            "use --color-by kind or actor"
+        ) from None
+    mfw = map_to_framework(amap)
+    return claim_statuses(mfw, grounded(mfw.framework).as_dict())
+
+
+@click.command()
+@click.argument("path", type=click.Path())
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    help="File to write; its suffix (.svg .png .pdf .dot) picks the format. "
+    "Without it, DOT goes to standard output.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMAT_CHOICES),
+    help="Output format (default: from the -o suffix, else dot).",
+)
+@click.option("--lang", help="Language of the labels (default: the map's first).")
+@click.option(
+    "--rankdir",
+    type=click.Choice(["BT", "TB", "LR", "RL"]),
+    default="BT",
+    show_default=True,
+    help="Direction of the arrows; BT puts conclusions on top.",
+)
+@click.option(
+    "--show",
+    "show",
+    default="actors",
+    show_default=True,
+    help="What a claim box carries besides its text: actors,sources,ids (or none).",
+)
+@click.option("--focus", help="Draw only the neighbourhood of this claim (id or unique prefix).")
+@click.option(
+    "--depth",
+    type=click.IntRange(min=0),
+    default=2,
+    show_default=True,
+    help="With --focus: how many relations away to go.",
+)
+@click.option(
+    "--direction",
+    type=click.Choice(["up", "down", "both"]),
+    default="both",
+    show_default=True,
+    help="With --focus: up toward what the claim bears on, down toward what bears on it, or both.",
+)
+@click.option(
+    "--issue",
+    help="Draw only the debate of this issue: its positions and every claim bearing on them.",
+)
+@click.option("--tag", "tags", multiple=True, help="Keep claims with this tag (repeatable).")
+@click.option(
+    "--actor", "actors", multiple=True, help="Keep claims put forward by this actor (repeatable)."
+)
+@click.option(
+    "--cluster",
+    type=click.Choice(["tag", "actor", "issue"]),
+    help="Group claims into boxes by their first tag, first actor, or issue.",
+)
+@click.option(
+    "--color-by",
+    "color_by",
+    type=click.Choice(["kind", "actor", "status"]),
+    default="kind",
+    show_default=True,
+    help="What the fill of a claim shows; status needs the evaluation module.",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["dot", "sfdp", "neato"]),
+    default="dot",
+    show_default=True,
+    help="Graphviz layout; sfdp copes with very large maps.",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=60.0,
+    show_default=True,
+    help="Stop a layout that runs longer than this (seconds).",
+)
+@click.option(
+    "--dpi",
+    type=click.IntRange(min=36, max=1200),
+    default=144,
+    show_default=True,
+    help="Resolution of PNG output.",
+)
+@click.option("--no-legend", is_flag=True, help="Leave the legend out.")
+def render(
+    path: str,
+    output: str | None,
+    fmt: str | None,
+    lang: str | None,
+    rankdir: str,
+    show: str,
+    focus: str | None,
+    depth: int,
+    direction: str,
+    issue: str | None,
+    tags: tuple[str, ...],
+    actors: tuple[str, ...],
+    cluster: str | None,
+    color_by: str,
+    engine: str,
+    timeout: float,
+    dpi: int,
+    no_legend: bool,
+) -> None:
+    """Draw the map at PATH as a diagram: conclusions on top, support green, opposition red,
+    undercuts dashed purple, and a legend.
+
+    \b
+    Examples:
+      argmap render map.yaml -o map.svg
+      argmap render map.yaml -o focus.png --focus claim-id --depth 1
+      argmap render map.yaml --issue my-issue | dot -Tpdf > issue.pdf
+    """
+    from argmap.analysis.query import resolve_claim
+    from argmap.render.dot import RenderOptions, to_dot
+    from argmap.render.graphviz import format_for, render_dot, write_atomic
+
+    shown = _show(show)
+    if fmt is None:
+        if output is None:
+            fmt = "dot"
+        else:
+            fmt = format_for(output)
+            if fmt is None:
+                raise click.BadParameter(
+                    f"cannot tell the format from '{output}'; use a .svg, .png, .pdf or .dot "
+                    "name, or --format",
+                    param_hint="-o",
+                )
+    if output is None and fmt in ("png", "pdf") and sys.stdout.isatty():
+        raise click.UsageError(f"{fmt.upper()} is binary: write it to a file with -o FILE")
+
+    amap = load(path)
+    try:
+        focus_id = resolve_claim(amap, focus) if focus is not None else None
+        statuses = grounded_statuses(amap) if color_by == "status" else None
+        options = RenderOptions(
+            lang=lang,
+            rankdir=rankdir,
+            show=shown,
+            focus=focus_id,
+            depth=depth,
+            direction=direction,
+            issue=issue,
+            tags=tags,
+            actors=actors,
+            cluster=cluster,
+            color_by=color_by,
+            statuses=statuses,
+            engine=engine,
+            legend=not no_legend,
+        )
+        dot_text = to_dot(amap, options)
+        data = render_dot(dot_text, fmt, engine=engine, timeout=timeout, dpi=dpi)
+    except ArgmapError as exc:
+        raise fail(exc) from None
+
+    if output is None:
+        if fmt == "dot":
+            click.echo(dot_text, nl=False)
+        else:
+            click.get_binary_stream("stdout").write(data)
+        return
+    try:
+        write_atomic(output, data)
+    except OSError as exc:
+        raise CliError(f"cannot write {output}: {exc.strerror or exc}") from None
+    click.echo(f"wrote {output} ({fmt}, {len(data):,} bytes)", err=True)
+
+
+__all__ = ["grounded_statuses", "render"]

@@ -1,0 +1,379 @@
+"""DOT building: determinism, escaping, views, legend, styles."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pydot
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from argmap.errors import ArgmapError, NotFoundError
+from argmap.load import load_map
+from argmap.model import Actor, ArgumentMap, Claim, Issue, Relation, Text
+from argmap.render import theme
+from argmap.render.dot import RenderOptions, html_escape, quote, select, to_dot
+
+DATA = Path(__file__).parent.parent / "data"
+FLAGSHIP = Path(__file__).parent.parent.parent / "arguments" / "llama-3.1-open-source"
+HAS_DOT = shutil.which("dot") is not None
+needs_dot = pytest.mark.skipif(not HAS_DOT, reason="Graphviz `dot` is not installed")
+# pydot's DOT parser (used here to read our output back) calls deprecated pyparsing names.
+pytestmark = pytest.mark.filterwarnings("ignore:.*deprecated.*:DeprecationWarning")
+
+TORTURE = 'He said "hi" \\ <b>bold</b> & co\nnext line \\N \\G \\L } ] ; -> x [color=red]'
+
+
+def tiny() -> ArgumentMap:
+    return load_map(DATA / "tiny.yaml")
+
+
+def undercut() -> ArgumentMap:
+    return load_map(DATA / "undercut.yaml")
+
+
+def torture_map() -> ArgumentMap:
+    nasty = Text.of(TORTURE)
+    return ArgumentMap(
+        title=Text.of('Title "<&>" \\N'),
+        actors={'a"<b>': Actor('a"<b>', Text.of('Act & "or" <i>'))},
+        issues={'q"]': Issue('q"]', Text.of('Why "\\G" <&>?'))},
+        claims={
+            'x"}': Claim('x"}', nasty, kind="policy", by=('a"<b>',), answers='q"]'),
+            "y\\N": Claim("y\\N", Text.of("plain"), tags=('t"]',)),
+        },
+        relations=(Relation('y\\N+>x"}', ("y\\N",), 'x"}', "supports"),),
+    )
+
+
+def graph_label(dot: str) -> str:
+    """The legend: the graph label written last."""
+    return dot.rsplit("graph [label=", 1)[1]
+
+
+def node_names(dot: str) -> list[str]:
+    graphs = pydot.graph_from_dot_data(dot)
+    assert graphs is not None and len(graphs) == 1
+    names: list[str] = []
+
+    def walk(g: pydot.Graph) -> None:
+        names.extend(
+            n.get_name() for n in g.get_nodes() if n.get_name() not in ("node", "graph", "edge")
+        )
+        for sub in g.get_subgraphs():
+            walk(sub)
+
+    walk(graphs[0])
+    return sorted(set(names))
+
+
+def claim_ids(dot: str) -> set[str]:
+    return {m for m in re.findall(r'^"claim:([^"]+)" \[', dot, re.M)}
+
+
+# ---------------------------------------------------------------- determinism
+
+
+def test_same_map_same_bytes() -> None:
+    options = RenderOptions(show=frozenset({"actors", "sources", "ids"}), cluster="actor")
+    first = to_dot(tiny(), options)
+    second = to_dot(load_map(DATA / "tiny.yaml"), options)
+    assert first == second
+    assert first.startswith("digraph argmap {\n")
+
+
+@pytest.mark.skipif(not FLAGSHIP.exists(), reason="flagship map not present")
+def test_flagship_is_deterministic() -> None:
+    amap = load_map(FLAGSHIP)
+    for options in (RenderOptions(), RenderOptions(lang="en", cluster="issue")):
+        assert to_dot(amap, options) == to_dot(load_map(FLAGSHIP), options)
+
+
+# ---------------------------------------------------------------- escaping
+
+
+def test_quote_and_html_escape() -> None:
+    assert quote('a"b\\N\nc') == '"a\\"b\\\\N\\nc"'
+    assert html_escape("<b> & \"q\" 'x'") == "&lt;b&gt; &amp; &quot;q&quot; &#39;x&#39;"
+    assert html_escape("a\\N\nb") == 'a\\\\N<BR ALIGN="LEFT"/>b'
+    assert quote("t\\N", passes=2) == '"t\\\\\\\\N"'
+    assert html_escape("bell\x07") == "bell\ufffd"
+
+
+def test_torture_text_parses_back_without_injection() -> None:
+    dot = to_dot(torture_map(), RenderOptions(show=frozenset({"actors", "ids"}), cluster="tag"))
+    names = node_names(dot)
+    # exactly the nodes we made: one issue, two claims (no attribute or node injected)
+    assert sorted(names) == sorted(['"issue:q\\"]"', '"claim:x\\"}"', '"claim:y\\\\N"'])
+    graph = pydot.graph_from_dot_data(dot)[0]  # type: ignore[index]
+    (x_node,) = graph.get_node('"claim:x\\"}"')
+    assert x_node.get("color") == f'"{theme.KINDS["policy"].color}"'  # not "red"
+    assert x_node.get("class") == '"claim policy"'
+    label = x_node.get("label")
+    assert "<b>bold</b>" not in label and "&lt;b&gt;bold&lt;/b&gt;" in label
+
+
+@needs_dot
+def test_torture_svg_is_well_formed_with_text_intact() -> None:
+    from argmap.render.graphviz import render_dot
+
+    dot = to_dot(torture_map(), RenderOptions(show=frozenset({"actors", "ids"}), width=200))
+    svg = render_dot(dot, "svg", timeout=30).decode("utf-8")
+    root = ET.fromstring(svg)
+    texts = [t.text or "" for t in root.iter("{http://www.w3.org/2000/svg}text")]
+    joined = "\n".join(texts)
+    for line in TORTURE.split("\n"):
+        assert line in texts, (line, texts)
+    assert 'Why "\\G" <&>?' in joined
+    assert 'Act & "or" <i>' in joined
+    assert 'Title "<&>" \\N' in joined
+    titles = [a.get("{http://www.w3.org/1999/xlink}title") for a in root.iter()]
+    assert any(t and t.startswith('x"}: He said "hi" \\ <b>') for t in titles)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=40))
+def test_any_text_stays_inside_its_label(text: str) -> None:
+    amap = ArgumentMap(
+        claims={"c": Claim("c", Text.of(text)), "d": Claim("d", Text.of("other"))},
+        relations=(Relation("c+>d", ("c",), "d", "supports"),),
+    )
+    dot = to_dot(amap, RenderOptions(legend=False))
+    graphs = pydot.graph_from_dot_data(dot)
+    assert graphs is not None
+    edges = graphs[0].get_edges()
+    assert [(e.get_source(), e.get_destination()) for e in edges] == [('"claim:c"', '"claim:d"')]
+    assert sorted(node_names(dot)) == ['"claim:c"', '"claim:d"']
+
+
+# ---------------------------------------------------------------- views
+
+
+def test_focus_depth_and_direction() -> None:
+    amap = tiny()
+    assert select(amap, RenderOptions(focus="c", depth=0)).claims == ("c",)
+    assert select(amap, RenderOptions(focus="c", depth=1)).claims == ("x", "b", "c")
+    assert select(amap, RenderOptions(focus="c", depth=1, direction="down")).claims == ("c",)
+    assert select(amap, RenderOptions(focus="x", depth=1, direction="down")).claims == (
+        "x",
+        "a",
+        "b",
+        "c",
+    )
+    dot = to_dot(amap, RenderOptions(focus="c", depth=1))
+    assert claim_ids(dot) == {"x", "b", "c"}
+    assert "◆" in dot  # the focus is marked
+
+
+def test_filters_select_claims_and_relations() -> None:
+    amap = tiny()
+    view = select(amap, RenderOptions(actors=("bob",)))
+    assert view.claims == ("b",)
+    assert view.relations == ()
+    assert view.issues == ()
+    view = select(amap, RenderOptions(actors=("alice",)))
+    assert view.claims == ("x", "a", "c")
+    assert [r.id for r in view.relations] == ["a+>x", "r1"]
+    assert view.issues == ("q",)
+    view = select(amap, RenderOptions(issue="q"))
+    assert view.claims == ("x", "a", "b", "c")
+
+
+def test_tag_filter_and_unknown_names() -> None:
+    amap = torture_map()
+    assert select(amap, RenderOptions(tags=('t"]',))).claims == ("y\\N",)
+    with pytest.raises(NotFoundError, match="did you mean 'alice'"):
+        select(tiny(), RenderOptions(actors=("alise",)))
+    with pytest.raises(NotFoundError):
+        select(tiny(), RenderOptions(issue="nope"))
+    with pytest.raises(NotFoundError):
+        select(tiny(), RenderOptions(tags=("nope",)))
+    with pytest.raises(ArgmapError, match="nothing to draw"):
+        select(tiny(), RenderOptions(actors=("bob",), focus="a", depth=0))
+
+
+def test_undercut_attacks_the_junction_and_linked_premises_meet() -> None:
+    dot = to_dot(undercut(), RenderOptions())
+    junction = '"relation:danger-restrict"'
+    assert f"{junction} [" in dot
+    assert f'"claim:lobby" -> {junction} [' in dot
+    undercut_line = next(x for x in dot.splitlines() if x.startswith('"claim:lobby" ->'))
+    assert 'style="dashed"' in undercut_line and theme.RELATIONS["undercuts"].color in undercut_line
+    # the linked argument: both premises into one junction, one arrow into the conclusion
+    assert '"claim:price" -> "relation:cost-calc" [arrowhead="none"' in dot
+    assert '"claim:count" -> "relation:cost-calc" [arrowhead="none"' in dot
+    assert '"relation:cost-calc" -> "claim:cost" [arrowhead="normal"' in dot
+    # a plain support needs no junction
+    assert '"claim:misuse" -> "claim:danger" [arrowhead="normal"' in dot
+
+
+def test_undercut_dropped_with_its_target() -> None:
+    view = select(undercut(), RenderOptions(focus="lobby", depth=0))
+    assert view.relations == ()
+
+
+# ---------------------------------------------------------------- legend and style
+
+
+def test_legend_lists_only_what_is_used() -> None:
+    w = theme.words("en")
+    legend = graph_label(to_dot(tiny(), RenderOptions(actors=("bob",))))
+    assert "FACT" in legend
+    assert "POLICY" not in legend and "VALUE" not in legend and "ISSUE" not in legend
+    assert w["supports"] not in legend and w["opposes"] not in legend
+    legend = graph_label(to_dot(tiny(), RenderOptions()))
+    for item in (
+        "POLICY",
+        "FACT",
+        "ISSUE",
+        w["supports"],
+        w["opposes"],
+        w["answers"],
+        w["junction"],
+    ):
+        assert item in legend
+    assert w["undercuts"] not in legend
+    legend = graph_label(to_dot(undercut(), RenderOptions()))
+    assert w["undercuts"] in legend and "ISSUE" not in legend
+
+
+def test_legend_can_be_left_out() -> None:
+    assert "graph [label=" not in to_dot(tiny(), RenderOptions(legend=False))
+
+
+def test_style_basics() -> None:
+    dot = to_dot(tiny(), RenderOptions())
+    assert 'rankdir="BT"' in dot
+    assert "Noto Sans CJK JP" in dot.split("\n")[1]
+    assert 'shape="hexagon"' in dot
+    assert '"claim:x" -> "issue:q"' in dot
+    support = theme.RELATIONS["supports"].color
+    oppose = theme.RELATIONS["opposes"].color
+    assert re.search(rf'"claim:a" -> "claim:x" \[arrowhead="normal".*color="{support}"', dot)
+    assert re.search(rf'"claim:b" -> "claim:x" \[arrowhead="tee".*color="{oppose}"', dot)
+    x_line = next(x for x in dot.splitlines() if x.startswith('"claim:x" ['))
+    assert f'color="{theme.KINDS["policy"].color}"' in x_line
+    assert "POLICY" in x_line and "— Alice" in x_line
+    assert "rank=max" in dot
+    assert 'rankdir="LR"' in to_dot(tiny(), RenderOptions(rankdir="LR"))
+
+
+def test_show_controls_box_contents() -> None:
+    plain = to_dot(tiny(), RenderOptions(show=frozenset()))
+    assert "— Alice" not in plain and "A paper" not in plain
+    full = to_dot(tiny(), RenderOptions(show=frozenset({"actors", "sources", "ids"})))
+    assert "Sources: A paper (2024-07-23)" in full
+    assert '<FONT POINT-SIZE="9" COLOR="#6b7280">  x</FONT>' in full
+
+
+def test_japanese_labels() -> None:
+    dot = to_dot(tiny(), RenderOptions(lang="ja"))
+    assert "Xをすべきだ。" in dot
+    assert "政策" in dot and "ノード（枠＝種類）" in graph_label(dot)
+    assert to_dot(tiny()) == to_dot(tiny(), RenderOptions(lang="en"))  # the map's first
+
+
+def test_clusters() -> None:
+    dot = to_dot(tiny(), RenderOptions(cluster="actor"))
+    assert "subgraph cluster_0 {" in dot and "subgraph cluster_1 {" in dot
+    assert "<B>Alice</B>" in dot and "<B>Bob</B>" in dot
+    dot = to_dot(tiny(), RenderOptions(cluster="issue"))
+    cluster = dot.split("subgraph cluster_0 {", 1)[1].split("}\n", 1)[0]
+    for name in ('"issue:q"', '"claim:x"', '"claim:a"', '"claim:b"', '"claim:c"'):
+        assert name in cluster
+
+
+def test_color_by_actor_and_status() -> None:
+    dot = to_dot(tiny(), RenderOptions(color_by="actor"))
+    assert f'fillcolor="{theme.ACTOR_FILLS[0]}"' in dot and "Alice" in graph_label(dot)
+    statuses = {"x": "in", "a": "in", "b": "OUT", "c": "undecided"}
+    dot = to_dot(tiny(), RenderOptions(color_by="status", statuses=statuses))
+    legend = graph_label(dot)
+    for key in ("in", "out", "undec"):
+        assert theme.STATUS_FILLS[key] in legend
+    b_line = next(x for x in dot.splitlines() if x.startswith('"claim:b" ['))
+    assert f'fillcolor="{theme.STATUS_FILLS["out"]}"' in b_line
+    dot = to_dot(tiny(), RenderOptions(color_by="status", strengths={"x": 1.0, "a": 0.0}))
+    assert 'fillcolor="#4ade80"' in dot and "strength 1.00" in dot
+    with pytest.raises(ArgmapError, match="needs statuses"):
+        RenderOptions(color_by="status")
+
+
+def test_bad_options() -> None:
+    with pytest.raises(ArgmapError):
+        RenderOptions(rankdir="XY")
+    with pytest.raises(ArgmapError):
+        RenderOptions(show=frozenset({"colours"}))
+    with pytest.raises(ArgmapError):
+        RenderOptions(engine="circo")
+
+
+def test_other_engines_drop_rank_constraints() -> None:
+    dot = to_dot(tiny(), RenderOptions(engine="sfdp"))
+    assert 'layout="sfdp"' in dot and "rank=max" not in dot and 'overlap="prism"' in dot
+
+
+@needs_dot
+@pytest.mark.parametrize("fmt,magic", [("svg", b"<?xml"), ("png", b"\x89PNG"), ("pdf", b"%PDF")])
+def test_graphviz_formats(fmt: str, magic: bytes) -> None:
+    from argmap.render.graphviz import render_dot
+
+    data = render_dot(to_dot(undercut(), RenderOptions()), fmt, timeout=30)
+    assert data.startswith(magic)
+
+
+# ---------------------------------------------------------------- running Graphviz
+
+
+def test_missing_dot_says_how_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    from argmap.errors import ToolError
+    from argmap.render.graphviz import render_dot
+
+    monkeypatch.setenv("PATH", "")
+    with pytest.raises(ToolError, match="apt-get install graphviz") as info:
+        render_dot("digraph { a }", "svg")
+    assert "brew install graphviz" in str(info.value)
+    assert render_dot("digraph { a }", "dot") == b"digraph { a }"  # DOT needs no Graphviz
+
+
+def test_slow_layout_is_stopped_with_advice(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from argmap.errors import ToolError
+    from argmap.render.graphviz import render_dot
+
+    fake = tmp_path / "dot"
+    fake.write_text(f"#!{sys.executable}\nimport time\ntime.sleep(30)\n")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", str(tmp_path))
+    with pytest.raises(ToolError, match="--focus") as info:
+        render_dot("digraph { a }", "png", timeout=0.3)
+    assert "--engine sfdp" in str(info.value) and "--issue" in str(info.value)
+
+
+def test_graphviz_failure_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from argmap.errors import ToolError
+    from argmap.render.graphviz import render_dot
+
+    fake = tmp_path / "dot"
+    fake.write_text("#!/bin/sh\necho 'Error: syntax error in line 1' >&2\nexit 1\n")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", str(tmp_path))
+    with pytest.raises(ToolError, match="syntax error in line 1"):
+        render_dot("digraph {", "svg")
+
+
+def test_write_atomic_replaces_and_leaves_no_temp(tmp_path: Path) -> None:
+    from argmap.render.graphviz import format_for, write_atomic
+
+    target = tmp_path / "map.svg"
+    target.write_bytes(b"old")
+    write_atomic(target, b"new")
+    assert target.read_bytes() == b"new"
+    assert [p.name for p in tmp_path.iterdir()] == ["map.svg"]
+    assert (format_for("a.SVG"), format_for("a.gv"), format_for("a.txt")) == ("svg", "dot", None)
