@@ -20,6 +20,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "actors": ("argmap.cli.query", "actors"),
     "lint": ("argmap.cli.query", "lint"),
     "render": ("argmap.cli.render", "render"),
+    **{c.rstrip("_"): ("argmap.cli.interchange", c) for c in ("export", "import_")},
 }
 
 
@@ -44,10 +45,28 @@ def cli() -> None:
 
 def main() -> None:
     """Entry point of the `argmap` console script."""
+    import os
+    import sys
+
     from argmap.errors import ArgmapError
 
     try:
-        cli(standalone_mode=True)
-    except ArgmapError as exc:  # pragma: no cover - commands convert their own errors
+        cli(standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        raise SystemExit(exc.exit_code) from None
+    except click.ClickException as exc:
+        exc.show()
+        raise SystemExit(exc.exit_code) from None
+    except click.exceptions.Abort:
+        click.echo("argmap: interrupted", err=True)
+        raise SystemExit(130) from None
+    except ArgmapError as exc:  # commands convert their own; this is the safety net
         click.echo(f"argmap: error: {exc}", err=True)
         raise SystemExit(1) from None
+    except KeyboardInterrupt:
+        click.echo("argmap: interrupted", err=True)
+        raise SystemExit(130) from None
+    except BrokenPipeError:  # e.g. `argmap find … | head`: the reader left, nothing to say
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        raise SystemExit(0) from None

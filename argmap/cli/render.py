@@ -44,7 +44,7 @@ def grounded_statuses(amap: ArgumentMap) -> Mapping[str, str]:
 
 
 @click.command()
-@click.argument("path", type=click.Path())
+@click.argument("path", metavar="MAP", type=click.Path())
 @click.option(
     "-o",
     "--output",
@@ -151,7 +151,7 @@ def render(
     dpi: int,
     no_legend: bool,
 ) -> None:
-    """Draw the map at PATH as a diagram: conclusions on top, support green, opposition red,
+    """Draw MAP as a diagram: conclusions on top, support green, opposition red,
     undercuts dashed purple, and a legend.
 
     \b
@@ -161,8 +161,9 @@ def render(
       argmap render map.yaml --issue my-issue | dot -Tpdf > issue.pdf
     """
     from argmap.analysis.query import resolve_claim
+    from argmap.io import write_atomic
     from argmap.render.dot import RenderOptions, to_dot
-    from argmap.render.graphviz import format_for, render_dot, write_atomic
+    from argmap.render.graphviz import format_for, render_dot
 
     shown = _show(show)
     if fmt is None:

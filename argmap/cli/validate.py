@@ -52,7 +52,7 @@ def _expand(paths: tuple[str, ...]) -> list[str]:
 
 
 @click.command()
-@click.argument("path", type=click.Path())
+@click.argument("path", metavar="MAP", type=click.Path())
 @click.option(
     "--format",
     "fmt",

@@ -2,26 +2,16 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from argmap.analysis.query import Found, Step
 from argmap.errors import Diagnostic
 from argmap.model import ArgumentMap
+from argmap.render.wrap import display_width
 
 SIGN = {1: "+", -1: "-"}
 STANCE_WORD = {1: "supports", -1: "opposes"}
-
-
-def display_width(text: str) -> int:
-    """Columns ``text`` takes in a terminal: East Asian wide and full-width characters take 2."""
-    width = 0
-    for ch in text:
-        if unicodedata.combining(ch):
-            continue
-        width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-    return width
 
 
 def pad(text: str, width: int) -> str:

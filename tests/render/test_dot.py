@@ -368,12 +368,7 @@ def test_graphviz_failure_is_reported(tmp_path: Path, monkeypatch: pytest.Monkey
         render_dot("digraph {", "svg")
 
 
-def test_write_atomic_replaces_and_leaves_no_temp(tmp_path: Path) -> None:
-    from argmap.render.graphviz import format_for, write_atomic
+def test_format_for_suffixes() -> None:
+    from argmap.render.graphviz import format_for
 
-    target = tmp_path / "map.svg"
-    target.write_bytes(b"old")
-    write_atomic(target, b"new")
-    assert target.read_bytes() == b"new"
-    assert [p.name for p in tmp_path.iterdir()] == ["map.svg"]
     assert (format_for("a.SVG"), format_for("a.gv"), format_for("a.txt")) == ("svg", "dot", None)

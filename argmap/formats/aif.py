@@ -1,0 +1,521 @@
+"""AIF JSON as AIFdb and OVA write it: ``{"nodes", "edges", "locutions"}``.
+
+Mapping: a claim is an I-node; a support is an RA node (premise I-nodes → RA → conclusion
+I-node; several premises into one RA make a linked argument); an opposition is a CA node
+(attacker → CA → attacked); an undercut is a CA node whose target is the RA or CA node of the
+relation it attacks. Who asserts a claim is an L-node (``"Alice : text"``) linked L → YA
+(``Asserting``) → I, with a ``locutions`` entry naming the participant, and ``participants`` as xAIF
+lists them. What AIF has no place for (ids, kinds, sources, issues, tags, weights, other
+languages) travels in a top-level ``"argmap"`` object that other tools ignore.
+
+Import accepts string or integer ids, files without ``locutions``, and the xAIF wrapper
+``{"AIF": {...}}``. TA, MA and PA nodes (dialogue transitions, rephrases, preferences) are skipped.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from argmap.errors import DiagnosticSink
+from argmap.model import CLAIM_KINDS, Actor, ArgumentMap, Claim, Issue, Relation, Source, Text
+
+TIMESTAMP = "2000-01-01 00:00:00"  # fixed, so that exports are deterministic
+DEFAULT_TEXT = {"RA": "Default Inference", "CA": "Default Conflict"}
+_ID_OK = re.compile(r"^[\w\-.:]+$")
+_ID_BAD = re.compile(r"[^\w\-.:]+")
+
+
+# -- export ------------------------------------------------------------------------------------
+def dump_aif(amap: ArgumentMap, lang: str | None = None) -> str:
+    """The map as AIF JSON; texts in ``lang`` (default: the map's first language).
+
+    >>> from argmap.load import load_map
+    >>> data = json.loads(dump_aif(load_map("tests/data/tiny.yaml")))
+    >>> sorted({n["type"] for n in data["nodes"]})
+    ['CA', 'I', 'L', 'RA', 'YA']
+    """
+    nodes: list[dict[str, Any]] = []
+    edges: list[dict[str, Any]] = []
+    locutions: list[dict[str, Any]] = []
+    ids: dict[str, str] = {}  # our id -> nodeID
+    counter = iter(range(1, 10**9))
+
+    def node(text: str, type_: str) -> str:
+        nid = str(next(counter))
+        nodes.append({"nodeID": nid, "text": text, "type": type_, "timestamp": TIMESTAMP})
+        return nid
+
+    def edge(src: str, dst: str) -> None:
+        edges.append({"edgeID": str(next(counter)), "fromID": src, "toID": dst, "formEdgeID": None})
+
+    participants = {aid: n for n, aid in enumerate(amap.actors, 1)}
+    ext_claims: dict[str, Any] = {}
+    for claim in amap.claims.values():
+        text = amap.text(claim.text, lang)
+        ids[claim.id] = nid = node(text, "I")
+        for actor_id in claim.by:
+            actor = amap.actors.get(actor_id)
+            name = amap.text(actor.name, lang) if actor else actor_id
+            lnode = node(f"{name} : {text}", "L")
+            ya = node("Asserting", "YA")
+            edge(lnode, ya)
+            edge(ya, nid)
+            if actor_id in participants:
+                locutions.append(
+                    {
+                        "nodeID": lnode,
+                        "personID": str(participants[actor_id]),
+                        "timestamp": TIMESTAMP,
+                        "start": None,
+                        "end": None,
+                        "source": None,
+                    }
+                )
+        extra = _drop(
+            {
+                "kind": claim.kind if claim.kind != "fact" else None,
+                "text": claim.text.to_data() if isinstance(claim.text.to_data(), dict) else None,
+                "source": list(claim.source),
+                "quote": claim.quote.to_data() if claim.quote else None,
+                "tags": list(claim.tags),
+                "answers": claim.answers,
+                "weight": claim.weight,
+                "note": claim.note.to_data() if claim.note else None,
+            }
+        )
+        if extra:
+            ext_claims[claim.id] = extra
+    ext_relations: dict[str, Any] = {}
+    for rel in amap.relations:
+        type_ = "RA" if rel.type == "supports" else "CA"
+        ids[rel.id] = node(rel.scheme or DEFAULT_TEXT[type_], type_)
+        extra = _drop(
+            {
+                "explicit_id": rel.explicit_id or None,
+                "scheme": rel.scheme,
+                "weight": rel.weight,
+                "by": list(rel.by),
+                "source": list(rel.source),
+            }
+        )
+        if extra:
+            ext_relations[rel.id] = extra
+    for rel in amap.relations:
+        for premise in rel.premises:
+            edge(ids[premise], ids[rel.id])
+        edge(ids[rel.id], ids[rel.target])
+    data: dict[str, Any] = {
+        "nodes": nodes,
+        "edges": edges,
+        "locutions": locutions,
+        "participants": [
+            {"participantID": n, "firstname": amap.text(amap.actors[aid].name, lang), "surname": ""}
+            for aid, n in participants.items()
+        ],
+        "argmap": _drop(
+            {
+                "version": 1,
+                "title": amap.title.to_data() if amap.title else None,
+                "description": amap.description.to_data() if amap.description else None,
+                "languages": list(amap.languages),
+                "ids": {nid: ours for ours, nid in ids.items()},
+                "actors": {
+                    a.id: _drop(
+                        {
+                            "participantID": participants[a.id],
+                            "name": a.name.to_data(),
+                            "kind": a.kind,
+                            "affiliation": a.affiliation,
+                            "note": a.note.to_data() if a.note else None,
+                        }
+                    )
+                    for a in amap.actors.values()
+                },
+                "sources": {
+                    s.id: _drop(
+                        {
+                            "title": s.title.to_data(),
+                            "author": s.author,
+                            "publisher": s.publisher,
+                            "date": s.date,
+                            "url": s.url,
+                        }
+                    )
+                    for s in amap.sources.values()
+                },
+                "issues": {
+                    i.id: _drop({"question": i.question.to_data(), "tags": list(i.tags)})
+                    for i in amap.issues.values()
+                },
+                "claims": ext_claims,
+                "relations": ext_relations,
+            }
+        ),
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _drop(data: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in data.items() if v not in (None, [], {}, "", ())}
+
+
+# -- import ------------------------------------------------------------------------------------
+def _text(value: Any) -> Text | None:
+    if isinstance(value, str) and value.strip():
+        return Text.of(value)
+    if (
+        isinstance(value, dict)
+        and value
+        and all(isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in value.items())
+    ):
+        return Text.of(value)
+    return None
+
+
+def _ids(value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list):
+        return tuple(v for v in value if isinstance(v, str))
+    return ()
+
+
+def _weight(value: Any) -> float | None:
+    if isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value <= 1:
+        return float(value)
+    return None
+
+
+def _dict(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+class _Importer:
+    def __init__(self, filename: str) -> None:
+        from argmap.formats.jsonfmt import describe, where
+
+        self.file = filename
+        self.where = lambda value: where(filename, value)
+        self.describe = describe
+        self.sink = DiagnosticSink()
+        self.taken: set[str] = set()  # actor ids
+        self.claim_ids: set[str] = set()
+
+    def fail(self, message: str, value: Any, hint: str | None = None) -> None:
+        self.sink.error(message, self.where(value), hint)
+
+    def node_id(self, value: Any, owner: Any, what: str) -> str | None:
+        if isinstance(value, bool) or not isinstance(value, str | int):
+            self.fail(f"{what} must be a string or an integer, not {self.describe(value)}", owner)
+            return None
+        return str(value)
+
+    def fresh(self, wanted: str, taken: set[str] | None = None) -> str:
+        taken = self.taken if taken is None else taken
+        ident = wanted if _ID_OK.match(wanted) else (_ID_BAD.sub("_", wanted).strip("_") or "n")
+        base, n = ident, 1
+        while ident in taken:
+            n += 1
+            ident = f"{base}-{n}"
+        taken.add(ident)
+        return ident
+
+    def read(self, data: Any) -> ArgumentMap:
+        if not isinstance(data, dict):
+            self.fail(f"AIF JSON must be an object, not {self.describe(data)}", data)
+            self.sink.raise_if_errors()
+        ext = _dict(data.get("argmap"))
+        if isinstance(data.get("AIF"), dict):  # xAIF wrapper
+            data = data["AIF"]
+            ext = ext or _dict(data.get("argmap"))
+        nodes, edges = data.get("nodes"), data.get("edges")
+        if not isinstance(nodes, list) or not isinstance(edges, list):
+            self.fail(
+                "AIF JSON needs 'nodes' and 'edges' lists",
+                data,
+                "is this an AIFdb/OVA export? xAIF wraps them in an 'AIF' object",
+            )
+            self.sink.raise_if_errors()
+        by_id: dict[str, dict[str, Any]] = {}
+        for n in nodes:
+            if not isinstance(n, dict):
+                self.fail(f"a node must be an object, not {self.describe(n)}", nodes)
+                continue
+            if "nodeID" not in n:
+                self.fail("a node has no 'nodeID'", n)
+                continue
+            nid = self.node_id(n["nodeID"], n, "'nodeID'")
+            if nid is None:
+                continue
+            if nid in by_id:
+                self.fail(f"node id {nid} is used twice", n, "every nodeID must be unique")
+                continue
+            if not isinstance(n.get("type"), str):
+                self.fail(f"node {nid} has no 'type'", n, "AIF types: I, RA, CA, MA, PA, L, YA, TA")
+                continue
+            by_id[nid] = n
+        incoming: dict[str, list[str]] = {nid: [] for nid in by_id}
+        outgoing: dict[str, list[str]] = {nid: [] for nid in by_id}
+        for e in edges:
+            if not isinstance(e, dict):
+                self.fail(f"an edge must be an object, not {self.describe(e)}", edges)
+                continue
+            ends = []
+            for key in ("fromID", "toID"):
+                if key not in e:
+                    self.fail(f"an edge has no '{key}'", e)
+                    break
+                end = self.node_id(e[key], e, f"'{key}'")
+                if end is None:
+                    break
+                if end not in by_id:
+                    self.fail(f"edge {key} {end} names no node", e)
+                    break
+                ends.append(end)
+            if len(ends) == 2:
+                outgoing[ends[0]].append(ends[1])
+                incoming[ends[1]].append(ends[0])
+        self.sink.raise_if_errors()
+        return self.build(data, ext, by_id, incoming, outgoing)
+
+    def build(
+        self,
+        data: dict[str, Any],
+        ext: dict[str, Any],
+        by_id: dict[str, dict[str, Any]],
+        incoming: dict[str, list[str]],
+        outgoing: dict[str, list[str]],
+    ) -> ArgumentMap:
+        ours = {str(k): v for k, v in _dict(ext.get("ids")).items() if isinstance(v, str)}
+        ext_claims = _dict(ext.get("claims"))
+        ext_rels = _dict(ext.get("relations"))
+        # actors: the extension's table, else participants, else L-node speaker names
+        actors: dict[str, Actor] = {}
+        person_actor: dict[str, str] = {}
+        for aid, entry in _dict(ext.get("actors")).items():
+            entry = _dict(entry)
+            name = _text(entry.get("name")) or Text.of(aid)
+            kind = entry.get("kind") if isinstance(entry.get("kind"), str) else None
+            affiliation = entry.get("affiliation")
+            actors[aid] = Actor(
+                aid,
+                name,
+                kind,
+                affiliation if isinstance(affiliation, str) else None,
+                _text(entry.get("note")) or Text(),
+            )
+            if "participantID" in entry:
+                person_actor[str(entry["participantID"])] = aid
+        self.taken.update(actors)
+        participants = data.get("participants")
+        for p in participants if isinstance(participants, list) else ():
+            if not isinstance(p, dict) or "participantID" not in p:
+                continue
+            pid = str(p["participantID"])
+            if pid in person_actor:
+                continue
+            name = (
+                " ".join(
+                    str(p.get(k)).strip() for k in ("firstname", "surname") if p.get(k)
+                ).strip()
+                or f"participant {pid}"
+            )
+            aid = self.fresh(name.lower().replace(" ", "-"))
+            actors[aid] = Actor(aid, Text.of(name), "person")
+            person_actor[pid] = aid
+        speaker: dict[str, str] = {}  # L nodeID -> actor id
+        locutions = data.get("locutions")
+        for loc in locutions if isinstance(locutions, list) else ():
+            if isinstance(loc, dict) and "nodeID" in loc and "personID" in loc:
+                pid = str(loc["personID"])
+                if pid not in person_actor:
+                    lnode = by_id.get(str(loc["nodeID"]), {})
+                    said = lnode.get("text") if isinstance(lnode.get("text"), str) else ""
+                    name = said.split(" : ", 1)[0].strip() if " : " in said else ""
+                    aid = self.fresh((name or f"person {pid}").lower().replace(" ", "-"))
+                    actors[aid] = Actor(aid, Text.of(name or f"person {pid}"), "person")
+                    person_actor[pid] = aid
+                speaker[str(loc["nodeID"])] = person_actor[pid]
+        names = {self.text_of(a.name): aid for aid, a in actors.items()}
+        # claims
+        claims: dict[str, Claim] = {}
+        claim_of: dict[str, str] = {}  # I nodeID -> claim id
+        ids_taken = self.claim_ids
+        for nid, n in by_id.items():
+            if n["type"] != "I":
+                continue
+            cid = ours.get(nid)
+            if cid is None or cid in ids_taken or not _ID_OK.match(cid):
+                cid = self.fresh(f"n{nid}", ids_taken)
+            else:
+                ids_taken.add(cid)
+            extra = _dict(ext_claims.get(cid))
+            text = _text(extra.get("text")) or _text(n.get("text"))
+            if text is None:
+                self.fail(f"I-node {nid} has no text", n)
+                continue
+            kind = extra.get("kind") if extra.get("kind") in CLAIM_KINDS else "fact"
+            by: list[str] = []
+            for ya in incoming[nid]:
+                if by_id[ya]["type"] != "YA":
+                    continue
+                for lnode in incoming[ya]:
+                    if by_id[lnode]["type"] != "L":
+                        continue
+                    aid = speaker.get(lnode) or self.speaker_from_text(by_id[lnode], actors, names)
+                    if aid and aid not in by:
+                        by.append(aid)
+            answers = extra.get("answers")
+            claims[cid] = Claim(
+                cid,
+                text,
+                kind,
+                tuple(by),
+                _ids(extra.get("source")),
+                _text(extra.get("quote")) or Text(),
+                _ids(extra.get("tags")),
+                answers if isinstance(answers, str) else None,
+                _weight(extra.get("weight")),
+                _text(extra.get("note")) or Text(),
+                self.where(n),
+            )
+            claim_of[nid] = cid
+        # relations: one per scheme node and conclusion
+        rel_ids: dict[str, str] = {}
+        relations: dict[str, Relation] = {}
+        visiting: set[str] = set()
+
+        def relation_id(sid: str) -> str | None:
+            if sid in rel_ids:
+                return rel_ids[sid]
+            if sid in visiting:
+                self.fail(f"scheme node {sid} undercuts itself through a cycle", by_id[sid])
+                return None
+            visiting.add(sid)
+            made = make(sid)
+            visiting.discard(sid)
+            return made
+
+        def make(sid: str) -> str | None:
+            n = by_id[sid]
+            kind = n["type"]
+            premises = tuple(claim_of[p] for p in incoming[sid] if p in claim_of)
+            targets = [t for t in outgoing[sid] if by_id[t]["type"] in ("I", "RA", "CA")]
+            if not premises:
+                self.fail(f"{kind} node {sid} has no premise (no I-node points to it)", n)
+                return None
+            if not targets:
+                self.fail(f"{kind} node {sid} has no conclusion (it points to no node)", n)
+                return None
+            first: str | None = None
+            for k, t in enumerate(targets):
+                if by_id[t]["type"] == "I":
+                    if t not in claim_of:
+                        return None
+                    target, rtype = claim_of[t], ("supports" if kind == "RA" else "opposes")
+                elif kind == "CA":
+                    got = relation_id(t)
+                    if got is None:
+                        return None
+                    target, rtype = got, "undercuts"
+                else:
+                    self.fail(
+                        f"RA node {sid} points to scheme node {t}",
+                        n,
+                        "an inference concludes in an I-node; attacks on inferences are CA nodes",
+                    )
+                    return None
+                wanted = ours.get(sid) if k == 0 else None
+                extra = _dict(ext_rels.get(wanted)) if wanted else {}
+                scheme = n.get("text") if isinstance(n.get("text"), str) else None
+                if scheme in DEFAULT_TEXT.values() or scheme == "":
+                    scheme = None
+                if isinstance(n.get("scheme"), str) and n["scheme"] not in DEFAULT_TEXT.values():
+                    scheme = n["scheme"]
+                auto = Relation.auto_id(premises, target, rtype)
+                explicit = bool(extra.get("explicit_id")) and wanted and _ID_OK.match(wanted)
+                rid = wanted if explicit else auto
+                if rid in relations:  # the same relation twice: keep both, by node id
+                    rid = self.fresh(f"{kind.lower()}{sid}", self.claim_ids)
+                    explicit = True
+                relations[rid] = Relation(
+                    rid,
+                    premises,
+                    target,
+                    rtype,
+                    scheme,
+                    _weight(extra.get("weight")),
+                    _ids(extra.get("by")),
+                    _ids(extra.get("source")),
+                    explicit_id=bool(explicit),
+                    loc=self.where(n),
+                )
+                first = first or rid
+            if first is not None:
+                rel_ids[sid] = first
+            return first
+
+        for sid, n in by_id.items():
+            if n["type"] in ("RA", "CA"):
+                relation_id(sid)
+        self.sink.raise_if_errors()
+        sources: dict[str, Source] = {}
+        for sid, entry in _dict(ext.get("sources")).items():
+            entry = _dict(entry)
+            fields = {
+                k: str(entry[k]) for k in ("author", "publisher", "date", "url") if entry.get(k)
+            }
+            sources[sid] = Source(sid, _text(entry.get("title")) or Text.of(sid), **fields)
+        issues = {
+            iid: Issue(
+                iid,
+                _text(_dict(entry).get("question")) or Text.of(iid),
+                _ids(_dict(entry).get("tags")),
+            )
+            for iid, entry in _dict(ext.get("issues")).items()
+        }
+        langs = ext.get("languages")
+        return ArgumentMap(
+            title=_text(ext.get("title")) or Text(),
+            description=_text(ext.get("description")) or Text(),
+            languages=tuple(x for x in langs if isinstance(x, str))
+            if isinstance(langs, list)
+            else (),
+            actors=actors,
+            sources=sources,
+            issues=issues,
+            claims=claims,
+            relations=tuple(relations.values()),
+            files=(self.file,),
+        )
+
+    @staticmethod
+    def text_of(text: Text) -> str:
+        return text.values()[0] if text else ""
+
+    def speaker_from_text(
+        self, lnode: dict[str, Any], actors: dict[str, Actor], names: dict[str, str]
+    ) -> str | None:
+        """OVA writes L-nodes as ``Speaker : text``; use the speaker when no locution names one."""
+        text = lnode.get("text")
+        if not isinstance(text, str) or " : " not in text:
+            return None
+        name = text.split(" : ", 1)[0].strip()
+        if not name:
+            return None
+        if name not in names:
+            aid = self.fresh(name.lower().replace(" ", "-"))
+            actors[aid] = Actor(aid, Text.of(name), "person")
+            names[name] = aid
+        return names[name]
+
+
+def load_aif(text: str, filename: str = "<aif>") -> ArgumentMap:
+    """Read AIF JSON (AIFdb, OVA, xAIF); raise MapError with locations on malformed input."""
+    from argmap.formats.jsonfmt import parse_json
+    from argmap.formats.registry import check_imported
+
+    amap = _Importer(filename).read(parse_json(text, filename))
+    return check_imported(amap, filename)

@@ -1,0 +1,140 @@
+"""Mermaid flowchart text, styled like argmap's pictures; renders on common code hosts.
+
+Conclusions on top (``flowchart BT``); claims are rounded boxes whose border colour and width
+show the kind; support is a green arrow, opposition a red line ending in a cross, an undercut a
+dashed purple line into the small junction circle of the relation it attacks; linked premises
+meet at such a junction too; issues are hexagons. A legend subgraph explains the marks. Labels
+are wrapped by display width and escaped with Mermaid's entity codes.
+"""
+
+from __future__ import annotations
+
+from argmap.model import ArgumentMap, Relation
+
+_ENTITIES = {
+    '"': "#quot;",
+    "#": "#35;",
+    "&": "#38;",
+    "<": "#60;",
+    ">": "#62;",
+    "\\": "#92;",
+    "`": "#96;",
+    "|": "#124;",
+    "{": "#123;",
+    "}": "#125;",
+}
+
+
+def escape_label(text: str) -> str:
+    """One line of label text, safe inside a quoted Mermaid label.
+
+    >>> escape_label('Say "no" & <go>')
+    'Say #quot;no#quot; #38; #60;go#62;'
+    """
+    return "".join(_ENTITIES.get(ch, ch) for ch in text.replace("\r", " ").replace("\t", " "))
+
+
+def _label(text: str, width: int, extra: str = "") -> str:
+    from argmap.render.wrap import wrap
+
+    lines = [escape_label(line) for line in wrap(text, width)]
+    label = "<br/>".join(lines)
+    if extra:
+        label += f"<br/><i>{escape_label(extra)}</i>"
+    return f'"{label}"'
+
+
+def dump_mermaid(amap: ArgumentMap, lang: str | None = None, legend: bool = True) -> str:
+    """The map as a Mermaid flowchart; texts in ``lang`` (default: the map's first language).
+
+    >>> from argmap.load import load_map
+    >>> print(dump_mermaid(load_map("tests/data/tiny.yaml")).splitlines()[1])
+    flowchart BT
+    """
+    from argmap.render import theme
+
+    words = theme.words(lang or amap.default_language)
+    out: list[str] = []
+    title = amap.text(amap.title, lang) if amap.title else ""
+    out.append(f"%% {escape_label(title)}" if title else "%% argmap")
+    out.append("flowchart BT")
+    for kind, style in theme.KINDS.items():
+        dash = ",stroke-dasharray:5 3" if style.dashed else ""
+        out.append(
+            f"  classDef {kind} fill:{style.fill},stroke:{style.color},"
+            f"stroke-width:{style.penwidth}px,color:{theme.TEXT_COLOR}{dash}"
+        )
+    out.append(
+        f"  classDef issue fill:{theme.ISSUE_FILL},stroke:{theme.ISSUE_COLOR},"
+        f"color:{theme.TEXT_COLOR}"
+    )
+    out.append(f"  classDef junction fill:{theme.TEXT_COLOR},stroke:{theme.TEXT_COLOR}")
+    node: dict[str, str] = {}
+    for n, issue in enumerate(amap.issues.values()):
+        node[issue.id] = f"i{n}"
+        label = _label(amap.text(issue.question, lang), theme.ISSUE_WIDTH, words["issue"])
+        out.append(f"  i{n}{{{{{label}}}}}:::issue")
+    for n, claim in enumerate(amap.claims.values()):
+        node[claim.id] = f"c{n}"
+        actors = [amap.text(amap.actors[a].name, lang) if a in amap.actors else a for a in claim.by]
+        extra = " · ".join([words[claim.kind], *actors])
+        label = _label(amap.text(claim.text, lang), theme.CLAIM_WIDTH, extra)
+        out.append(f"  c{n}({label}):::{claim.kind}")
+    undercut = {r.target for r in amap.relations if r.type == "undercuts"}
+    junction: dict[str, str] = {}
+    for n, rel in enumerate(amap.relations):
+        if rel.linked or rel.id in undercut:
+            junction[rel.id] = f"j{n}"
+            out.append(f'  j{n}((" ")):::junction')
+    links: list[tuple[str, str]] = []  # (line, style key)
+
+    def link(src: str, arrow: str, dst: str, key: str) -> None:
+        links.append((f"  {src} {arrow} {dst}", key))
+
+    arrows = {"supports": "-->", "opposes": "--x", "undercuts": "-.-x"}
+    for claim in amap.claims.values():
+        if claim.answers in node:
+            link(node[claim.id], "-.->", node[claim.answers], "answers")
+    for rel in amap.relations:
+        end = _end(rel, node, junction)
+        if end is None:
+            continue
+        if rel.id in junction:
+            j = junction[rel.id]
+            for premise in rel.premises:
+                link(node[premise], "---" if rel.type != "undercuts" else "-.-", j, rel.type)
+            link(j, arrows[rel.type], end, rel.type)
+        else:
+            link(node[rel.premises[0]], arrows[rel.type], end, rel.type)
+    if legend:
+        out.append(f'  subgraph legend["{escape_label(words["legend"])}"]')
+        out.append("    direction LR")
+        for kind in theme.KINDS:
+            out.append(f'    lk_{kind}("{escape_label(words[kind])}"):::{kind}')
+        for rtype in ("supports", "opposes", "undercuts"):
+            out.append(f'    la_{rtype}[" "]')
+            out.append(f'    lb_{rtype}[" "]')
+        out.append("  end")
+        for rtype in ("supports", "opposes", "undercuts"):
+            label = escape_label(words[rtype])
+            link(f"la_{rtype}", f'{arrows[rtype]}|"{label}"|', f"lb_{rtype}", rtype)
+    styles: dict[str, list[int]] = {}
+    for i, (line, key) in enumerate(links):
+        out.append(line)
+        styles.setdefault(key, []).append(i)
+    for key, indexes in styles.items():
+        style = theme.RELATIONS[key]
+        dash = ",stroke-dasharray:6 4" if style.style == "dashed" else ""
+        if style.style == "dotted":
+            dash = ",stroke-dasharray:2 3"
+        out.append(
+            f"  linkStyle {','.join(map(str, indexes))} "
+            f"stroke:{style.color},stroke-width:{style.penwidth}px{dash}"
+        )
+    return "\n".join(out) + "\n"
+
+
+def _end(rel: Relation, node: dict[str, str], junction: dict[str, str]) -> str | None:
+    if rel.type == "undercuts":
+        return junction.get(rel.target)
+    return node.get(rel.target)

@@ -1,0 +1,77 @@
+"""Node-link JSON: every attribute, exact round trip, located errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from argmap.errors import MapError
+from argmap.formats.jsonfmt import dump_json, load_json, parse_json, where
+from argmap.load import load_map
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+def test_node_link_shape_readable_by_networkx() -> None:
+    amap = load_map(DATA / "tiny.yaml")
+    data = json.loads(dump_json(amap))
+    assert data["graph"]["format"] == "argmap-node-link"
+    g = nx.node_link_graph(data, edges="links")
+    assert g.nodes["x"]["text"] == {"en": "We should do X.", "ja": "Xをすべきだ。"}
+    assert g.nodes["x"]["kind"] == "policy" and g.nodes["x"]["answers"] == "q"
+    assert g.nodes["r1"]["premises"] == ["a", "c"] and g.nodes["r1"]["explicit_id"] is True
+    assert g.has_edge("a", "r1") and g.edges["r1", "x"]["role"] == "target"
+    assert data["graph"]["sources"]["paper"] == {"title": "A paper", "date": "2024-07-23"}
+
+
+def test_roundtrip_is_exact() -> None:
+    for name in ("tiny.yaml", "undercut.yaml"):
+        amap = load_map(DATA / name)
+        back = load_json(dump_json(amap), "x.json")
+        assert back.claims == amap.claims and back.relations == amap.relations
+        assert (back.actors, back.sources, back.issues) == (amap.actors, amap.sources, amap.issues)
+        assert (back.title, back.languages) == (amap.title, amap.languages)
+
+
+def test_parse_json_locates_objects() -> None:
+    data = parse_json('{\n  "a": [\n    {"b": 1}\n  ]\n}', "f.json")
+    assert str(where("f.json", data)) == "f.json:1:1"
+    assert str(where("f.json", data["a"])) == "f.json:2:8"
+    assert str(where("f.json", data["a"][0])) == "f.json:3:5"
+    assert str(where("f.json", 3)) == "f.json"
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "where_"),
+    [
+        ("", "JSON syntax error", "f.json:1:1"),
+        ('{"nodes": [1,]}', "JSON syntax error", "f.json:1:14"),
+        ('{"graph": {"format": "other"}, "nodes": []}', "not argmap node-link JSON", "f.json:1:11"),
+        (
+            '{"graph": {"format": "argmap-node-link"},\n "nodes": [\n'
+            '  {"id": "a", "node": "claim"}]}',
+            "must be a non-empty string",
+            "f.json:3:3",
+        ),
+        (
+            '{"graph": {"format": "argmap-node-link"}, "nodes": [\n'
+            '  {"id": "r", "node": "relation", "type": "backs"}]}',
+            "unknown type 'backs'",
+            "f.json:2:3",
+        ),
+        (
+            '{"graph": {"format": "argmap-node-link"}, "nodes": [\n'
+            '  {"id": "a", "node": "claim", "text": "A", "by": ["ghost"]}]}',
+            "unknown actor 'ghost'",
+            "f.json:2:3",
+        ),
+    ],
+)
+def test_errors_are_located(text: str, message: str, where_: str) -> None:
+    with pytest.raises(MapError) as info:
+        load_json(text, "f.json")
+    formatted = info.value.diagnostics[0].format()
+    assert message in formatted and formatted.startswith(where_), formatted

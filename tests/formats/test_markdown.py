@@ -1,0 +1,52 @@
+"""The Markdown report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from argmap.formats.markdown import dump_markdown, md_escape
+from argmap.load import load_map
+from argmap.model import ArgumentMap, Claim, Text
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+def test_issue_outline() -> None:
+    text = dump_markdown(load_map(DATA / "tiny.yaml"))
+    assert text.startswith("# Tiny debate\n")
+    assert "4 claims, 4 relations, 2 actors, 1 sources." in text
+    assert "### Issue: Should we do X? (`q`)" in text
+    assert "- **Positions:** [`x`](#claim-x) We should do X." in text
+    assert "  - **Pro:** [`a`](#claim-a) X is cheap." in text
+    assert "  - **Con:** [`b`](#claim-b) X is risky.\n    - **Con:** [`c`](#claim-c)" in text
+    assert "**Pro (together):** [`a`](#claim-a) X is cheap. + [`c`](#claim-c)" in text
+
+
+def test_claim_cards() -> None:
+    text = dump_markdown(load_map(DATA / "tiny.yaml"))
+    card = text[text.index('<a id="claim-a">') :].split("\n### ")[0]
+    assert "- **Kind:** fact" in card
+    assert "- **Said by:** Alice" in card
+    assert "- **Sources:** A paper (2024-07-23)" in card
+    assert "  - supports [`x`](#claim-x) We should do X. (together: `c`)" in card
+    x = text[text.index('<a id="claim-x">') :].split("\n### ")[0]
+    assert "- **Supported by:**" in x and "- **Opposed by:**" in x
+    assert "- **Answers:** Should we do X? (`q`)" in x
+    assert "| `alice` | Alice | person |" in text
+    assert "| `paper` | A paper |  | 2024-07-23 |" in text
+
+
+def test_undercuts_schemes_and_weights() -> None:
+    text = dump_markdown(load_map(DATA / "undercut.yaml"))
+    assert "_(scheme: argument from consequences; weight: 0.8)_" in text
+    assert "    - **Undercut:** [`lobby`](#claim-lobby)" in text
+    assert "undercuts relation `danger-restrict` → [`restrict`](#claim-restrict)" in text
+
+
+def test_escaping_and_japanese() -> None:
+    assert md_escape("a*b_c [d] <e> |f| #g\nh") == "a\\*b\\_c \\[d\\] \\<e\\> \\|f\\| \\#g h"
+    amap = ArgumentMap(claims={"a": Claim("a", Text.of("<script>x</script> *bold*"))})
+    text = dump_markdown(amap)
+    assert "<script>" not in text and "\\*bold\\*" in text
+    ja = dump_markdown(load_map(DATA / "tiny.yaml"), lang="ja")
+    assert "### 論点: Should we do X? (`q`)" in ja and "Xをすべきだ。" in ja
