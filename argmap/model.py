@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from argmap.errors import Location
 
@@ -157,13 +158,21 @@ class ArgumentMap:
         return text.get(lang or self.default_language, self.languages)
 
     def relation(self, relation_id: str) -> Relation:
-        for rel in self.relations:
-            if rel.id == relation_id:
-                return rel
-        raise KeyError(relation_id)
+        """The relation with this id (KeyError when there is none)."""
+        return self.relations_by_id()[relation_id]
 
-    def relations_by_id(self) -> dict[str, Relation]:
-        return {rel.id: rel for rel in self.relations}
+    def relations_by_id(self) -> Mapping[str, Relation]:
+        """Relations by id, built once per map (the map is immutable, so it never goes stale)."""
+        index = self.__dict__.get("_relations_by_id")
+        if index is None:
+            index = MappingProxyType({rel.id: rel for rel in self.relations})
+            object.__setattr__(self, "_relations_by_id", index)
+        return index
+
+    def __getstate__(self) -> dict:
+        state = dict(self.__dict__)
+        state.pop("_relations_by_id", None)  # derived: rebuilt on demand
+        return state
 
     def claim_relations(self) -> Iterator[Relation]:
         """Supports and opposes: relations whose target is a claim."""

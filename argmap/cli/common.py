@@ -26,6 +26,8 @@ class CliError(click.ClickException):
 
 def load(path: str) -> ArgumentMap:
     """Load a map for a command; invalid maps print every diagnostic and exit 1."""
+    import gc
+
     from argmap.load import check_map
 
     amap, diagnostics = check_map(path)
@@ -34,6 +36,9 @@ def load(path: str) -> ArgumentMap:
     if amap is None:
         errors = sum(1 for d in diagnostics if d.level == "error")
         raise CliError(f"{path}: {errors} error{'s' if errors != 1 else ''}; nothing done")
+    # The map lives until the command ends: keep the garbage collector from walking its objects
+    # again and again while a command builds graphs on it (halves `supporters` on 32k claims).
+    gc.freeze()
     return amap
 
 

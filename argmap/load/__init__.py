@@ -6,14 +6,16 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from argmap.errors import Diagnostic, DiagnosticSink, Location, MapError
-from argmap.load.schema import Part, read_part
-from argmap.load.validate import check_references, merge
-from argmap.load.yaml import decode, parse
-from argmap.model import ArgumentMap
+
+if TYPE_CHECKING:  # the loader's modules are imported when a map is loaded, not at start-up
+    from argmap.load.schema import Part
+    from argmap.model import ArgumentMap
 
 __all__ = ["check_map", "load_map", "map_files"]
 
@@ -40,16 +42,67 @@ def map_files(path: str | os.PathLike[str]) -> list[Path]:
 def check_map(path: str | os.PathLike[str]) -> tuple[ArgumentMap | None, list[Diagnostic]]:
     """Load the map at ``path`` and return it with every problem found (errors sorted by place).
 
-    The map is None when errors were found.
+    The map is None when errors were found. A big valid map is kept in the user's cache (see
+    :mod:`argmap.load.cache`), so loading it again is faster; set ``ARGMAP_NO_CACHE=1`` to skip.
     """
-    sink = DiagnosticSink()
     p = Path(path)
+    if not p.exists():
+        return None, [Diagnostic(f"no such file or directory: {path}", Location(str(path)))]
+    files = map_files(p)
+    enabled = gc.isenabled()
+    gc.disable()  # a load makes many objects and no cycles: collecting would only cost time
+    try:
+        contents: dict[Path, bytes] = {}
+        entry_key = _cache_key(files, contents)
+        if entry_key is not None:
+            from argmap.load import cache
+
+            hit = cache.lookup(entry_key)
+            if hit is not None:
+                return hit
+        result = _check(path, files, contents)
+        if entry_key is not None and result[0] is not None and cache.admit(entry_key):
+            roots = {f.resolve() for f in files}
+            deps = [
+                (str(f), cache.file_digest(data)) for f, data in contents.items() if f not in roots
+            ]
+            cache.store(entry_key, result, deps)
+        return result
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _cache_key(files: list[Path], contents: dict[Path, bytes]) -> str | None:
+    """The cache key of a map made of ``files`` (read into ``contents``); None for no caching."""
+    from argmap.load import cache
+
+    if not cache.enabled():
+        return None
+    try:
+        sizes = sum(f.stat().st_size for f in files)
+        if sizes < cache.MIN_BYTES:
+            return None
+        roots = []
+        for f in files:
+            data = f.read_bytes()
+            resolved = f.resolve()
+            contents[resolved] = data
+            roots.append((f"{_display(f)}\0{resolved}", data))
+    except OSError:  # the load reports it
+        return None
+    return cache.key(roots)
+
+
+def _check(
+    path: str | os.PathLike[str], files: list[Path], contents: dict[Path, bytes]
+) -> tuple[ArgumentMap | None, list[Diagnostic]]:
+    from argmap.load.validate import check_references, merge
+
+    p = Path(path)
+    sink = DiagnosticSink()
     parts: list[Part] = []
     loaded: dict[Path, None] = {}  # every file tried, read or not
-    if not p.exists():
-        sink.error(f"no such file or directory: {path}", Location(str(path)))
-        return None, sink.items
-    files = map_files(p)
     if p.is_dir():
         if not files:
             sink.error(
@@ -59,7 +112,7 @@ def check_map(path: str | os.PathLike[str]) -> tuple[ArgumentMap | None, list[Di
             )
             return None, sink.items
         for f in files:
-            _load_file(f, sink, parts, loaded, stack=[], root_file=False, via=None)
+            _load_file(f, sink, parts, loaded, contents, stack=[], root_file=False, via=None)
         if parts and not any(part.version for part in parts) and not sink.errors:
             sink.error(
                 "no file in this directory declares 'argmap: 1'",
@@ -67,7 +120,7 @@ def check_map(path: str | os.PathLike[str]) -> tuple[ArgumentMap | None, list[Di
                 "add 'argmap: 1' to one of its files",
             )
     else:
-        _load_file(p, sink, parts, loaded, stack=[], root_file=True, via=None)
+        _load_file(p, sink, parts, loaded, contents, stack=[], root_file=True, via=None)
     if not parts or len(parts) < len(loaded):  # a part is missing: references would mislead
         return None, sorted(sink.items, key=Diagnostic.sort_key)
     # like a compiler, go on after structural errors so references are checked too
@@ -90,6 +143,7 @@ def _load_file(
     sink: DiagnosticSink,
     parts: list[Part],
     loaded: dict[Path, None],
+    contents: dict[Path, bytes],
     stack: list[Path],
     root_file: bool,
     via: Location | None,
@@ -104,7 +158,9 @@ def _load_file(
         return
     loaded[resolved] = None
     try:
-        data = path.read_bytes()
+        data = contents.get(resolved)
+        if data is None:
+            data = contents[resolved] = path.read_bytes()
     except IsADirectoryError:
         sink.error(f"included path is a directory: {name}", via or Location(name))
         return
@@ -119,6 +175,9 @@ def _load_file(
     except OSError as exc:
         sink.error(f"cannot read {name}: {exc.strerror}", via or Location(name))
         return
+    from argmap.load.schema import read_part
+    from argmap.load.yaml import decode, parse
+
     try:
         root = parse(decode(data, name), name)
     except MapError as exc:
@@ -128,4 +187,6 @@ def _load_file(
     parts.append(part)
     for include, loc in part.includes:
         target = path.parent / include
-        _load_file(target, sink, parts, loaded, [*stack, resolved], root_file=False, via=loc)
+        _load_file(
+            target, sink, parts, loaded, contents, [*stack, resolved], root_file=False, via=loc
+        )

@@ -12,6 +12,7 @@ import datetime as _dt
 import difflib
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from argmap.errors import DiagnosticSink, Location
 from argmap.load.yaml import YNode
@@ -19,6 +20,7 @@ from argmap.model import (
     ACTOR_KINDS,
     CLAIM_KINDS,
     FORMAT_VERSION,
+    RELATION_MARKS,
     RELATION_TYPES,
     Actor,
     Claim,
@@ -59,19 +61,38 @@ ACTOR_KEYS = ("name", "kind", "affiliation", "note")
 SOURCE_KEYS = ("title", "author", "publisher", "date", "url")
 ISSUE_KEYS = ("question", "tags")
 
+_KEY_SETS = {
+    keys: frozenset(keys)
+    for keys in (TOP_KEYS, CLAIM_KEYS, RELATION_KEYS, ACTOR_KEYS, SOURCE_KEYS, ISSUE_KEYS)
+}
+_CLAIM_KEYS = _KEY_SETS[CLAIM_KEYS]
+_EMPTY = Text()
+_TARGET_KEYS = ("supports", "opposes", "undercuts")
+_MARKS = RELATION_MARKS
+
+
 ID_RE = re.compile(r"^[\w\-.:]+$")
 LANG_RE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
-@dataclass(frozen=True)
-class Ref:
-    """A name used somewhere that must exist in the merged map."""
+class Ref(NamedTuple):
+    """A name used somewhere that must exist in the merged map.
 
-    kind: str  # claim, actor, source, issue, relation, relation-target
+    A tuple rather than an object holding a Location: a big map makes hundreds of thousands of
+    them, and only the broken ones need their location as an object.
+    """
+
+    kind: str  # claim, actor, source, issue, relation, relation-target, claim-target
     name: str
-    location: Location
+    file: str
+    line: int
+    column: int
     owner: str  # e.g. "claim 'c1'"
+
+    @property
+    def location(self) -> Location:
+        return Location(self.file, self.line, self.column)
 
 
 @dataclass
@@ -90,7 +111,8 @@ class Part:
     issues: list[Issue] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
-    refs: list[Ref] = field(default_factory=list)
+    #: Ref-shaped tuples (kind, name, file, line, column, owner); plain tuples are cheaper
+    refs: list[tuple[str, str, str, int, int, str]] = field(default_factory=list)
 
 
 def suggest(word: str, choices: list[str] | tuple[str, ...]) -> str | None:
@@ -123,6 +145,8 @@ class _Reader:
         self.sink.error(message, loc, hint)
 
     def keys(self, node: YNode, allowed: tuple[str, ...], what: str) -> dict[str, YNode]:
+        if _KEY_SETS[allowed].issuperset(node.value):
+            return node.value
         out: dict[str, YNode] = {}
         for key, value in node.value.items():
             if key in allowed:
@@ -213,7 +237,7 @@ class _Reader:
         return False
 
     def ref(self, kind: str, name: str, loc: Location, owner: str) -> None:
-        self.part.refs.append(Ref(kind, name, loc, owner))
+        self.part.refs.append(Ref(kind, name, loc.file, loc.line, loc.column, owner))
 
     # -- sections ------------------------------------------------------------------------
     def read(self, root: YNode) -> Part:
@@ -268,9 +292,12 @@ class _Reader:
                 if node.value is None:
                     continue
                 if self.mapping(node, f"'{section}'"):
+                    what = section[:-1]
+                    id_ok = ID_RE.match
                     for name, entry in node.value.items():
-                        what = section[:-1]
-                        if self.check_id(name, entry, what) and self.mapping(
+                        if type(entry.value) is dict and id_ok(name):
+                            reader(name, entry)  # the usual case, without building messages
+                        elif self.check_id(name, entry, what) and self.mapping(
                             entry, f"{what} '{name}'"
                         ):
                             reader(name, entry)
@@ -353,6 +380,115 @@ class _Reader:
         self.part.issues.append(Issue(name, question, tags, self.at_key(node)))
 
     def claim(self, name: str, node: YNode) -> None:
+        if not self.claim_fast(name, node):
+            self.claim_checked(name, node)
+
+    def claim_fast(self, name: str, node: YNode) -> bool:
+        """Read a claim whose every value has the plain expected shape; False (having changed
+        nothing) when any value needs :meth:`claim_checked` and its messages."""
+        f = node.value
+        if not _CLAIM_KEYS.issuperset(f):
+            return False
+        n = f.get("text")
+        if n is None:
+            return False
+        text = n.value
+        if type(text) is str and text.strip():
+            text = Text((("", text),))
+        else:
+            text = _plain_text(n)
+            if text is None:
+                return False
+        kind = "fact"
+        if (n := f.get("kind")) is not None:
+            kind = n.value
+            if type(kind) is not str or kind not in CLAIM_KINDS:
+                return False
+        by = sources = tags = ()
+        by_node = f.get("by")
+        if by_node is not None and (by := _plain_ids(by_node)) is None:
+            return False
+        source_node = f.get("source")
+        if source_node is not None and (sources := _plain_ids(source_node)) is None:
+            return False
+        if (n := f.get("tags")) is not None and (tags := _plain_ids(n)) is None:
+            return False
+        quote = note = answers = weight = None
+        if (n := f.get("quote")) is not None and (quote := _plain_text(n)) is None:
+            return False
+        if (n := f.get("note")) is not None and (note := _plain_text(n)) is None:
+            return False
+        answers_node = f.get("answers")
+        if answers_node is not None:
+            answers = answers_node.value
+            if type(answers) is not str:
+                return False
+        if (n := f.get("weight")) is not None:
+            weight = n.value
+            if (type(weight) is not float and type(weight) is not int) or not 0 <= weight <= 1:
+                return False
+            weight = float(weight)
+        targets = []
+        for key in _TARGET_KEYS:
+            n = f.get(key)
+            if n is None:
+                continue
+            value = n.value
+            items = value if type(value) is list else (n,)
+            for item in items:
+                if type(item.value) is not str or item.value == name:
+                    return False
+                targets.append((key, item))
+        # every value is plain: record the claim, its references and its relations
+        file = self.file
+        owner = f"claim '{name}'"
+        refs = self.part.refs
+        if by_node is not None:
+            value = by_node.value
+            for item in value if type(value) is list else (by_node,):
+                refs.append(("actor", item.value, file, item.line, item.column, owner))
+        if source_node is not None:
+            value = source_node.value
+            for item in value if type(value) is list else (source_node,):
+                refs.append(("source", item.value, file, item.line, item.column, owner))
+        if answers_node is not None:
+            refs.append(("issue", answers, file, answers_node.line, answers_node.column, owner))
+        loc = Location(file, node.key_line, node.key_column) if node.key_line else self.at(node)
+        self.part.claims.append(
+            Claim(
+                name,
+                text,
+                kind,
+                by,
+                sources,
+                quote or _EMPTY,
+                tags,
+                answers,
+                weight,
+                note or _EMPTY,
+                loc,
+            )
+        )
+        relations = self.part.relations
+        for rel_type, item in targets:
+            target = item.value
+            line, column = item.line, item.column
+            if rel_type == "undercuts":
+                refs.append(("relation-target", target, file, line, column, owner))
+            else:
+                refs.append(("claim-target", target, file, line, column, owner))
+            relations.append(
+                Relation(
+                    name + _MARKS[rel_type] + target,
+                    (name,),
+                    target,
+                    rel_type,
+                    loc=Location(file, line, column),
+                )
+            )
+        return True
+
+    def claim_checked(self, name: str, node: YNode) -> None:
         owner = f"claim '{name}'"
         f = self.keys(node, CLAIM_KEYS, owner)
         if "text" not in f:
@@ -465,6 +601,41 @@ class _Reader:
                 loc=loc,
             )
         )
+
+
+def _plain_text(node: YNode | None) -> Text | None:
+    """A non-blank string, or a mapping of language codes to non-blank strings, as Text; None
+    for anything else (including a missing node), which the checked path then reports."""
+    if node is None:
+        return None
+    value = node.value
+    if type(value) is str:
+        return Text((("", value),)) if value.strip() else None
+    if type(value) is not dict or not value:
+        return None
+    items = []
+    for lang, item in value.items():
+        text = item.value
+        if type(text) is not str or not text.strip() or not LANG_RE.match(lang):
+            return None
+        items.append((lang, text))
+    return Text(tuple(items))
+
+
+def _plain_ids(node: YNode | None) -> tuple[str, ...] | None:
+    """A string or a list of strings as a tuple (empty when absent); None for anything else."""
+    if node is None:
+        return ()
+    value = node.value
+    if type(value) is str:
+        return (value,)
+    if type(value) is not list:
+        return None
+    out = tuple(item.value for item in value)
+    for item in out:
+        if type(item) is not str:
+            return None
+    return out
 
 
 def _kind(node: YNode) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from argmap.errors import DiagnosticSink, Location
-from argmap.load.schema import Part, suggest
+from argmap.load.schema import Part, Ref, suggest
 from argmap.model import ArgumentMap, Relation, Text
 
 
@@ -79,49 +79,46 @@ def merge(parts: list[Part], sink: DiagnosticSink) -> ArgumentMap:
 def check_references(amap: ArgumentMap, parts: list[Part], sink: DiagnosticSink) -> None:
     """Every id a map uses must name something of the right kind; suggest near misses."""
     tables = {
-        "actor": list(amap.actors),
-        "source": list(amap.sources),
-        "issue": list(amap.issues),
-        "claim": list(amap.claims),
+        "actor": amap.actors,
+        "source": amap.sources,
+        "issue": amap.issues,
+        "claim": amap.claims,
     }
-    relation_ids = [r.id for r in amap.relations]
-    relation_set = set(relation_ids)
-    for part in parts:
-        for ref in part.refs:
-            if ref.kind == "relation-target":
-                if ref.name in relation_set:
-                    continue
-                if ref.name in amap.claims:
-                    sink.error(
-                        f"{ref.owner} undercuts claim '{ref.name}', but undercuts target a "
-                        "relation",
-                        ref.location,
-                        "use 'opposes' to attack a claim, or give the relation an 'id' and "
-                        "undercut that",
-                    )
-                else:
-                    sink.error(
-                        f"{ref.owner} undercuts unknown relation '{ref.name}'",
-                        ref.location,
-                        suggest(ref.name, relation_ids)
-                        or "undercut a relation by its 'id' (or its automatic id, e.g. 'a+>b')",
-                    )
-                continue
-            kind = "claim" if ref.kind == "claim-target" else ref.kind
-            if ref.name in tables[kind]:
-                continue
-            if kind == "claim" and ref.name in relation_set:
+    relation_set = {r.id for r in amap.relations}
+    known = {**tables, "claim-target": amap.claims, "relation-target": relation_set}
+    broken = [
+        Ref(*ref) for part in parts for ref in part.refs if ref[1] not in known[ref[0]]
+    ]  # a map's references are nearly all fine: find the others first, in bulk
+    for ref in broken:
+        if ref.kind == "relation-target":
+            if ref.name in amap.claims:
                 sink.error(
-                    f"{ref.owner} points at relation '{ref.name}' where a claim is needed",
+                    f"{ref.owner} undercuts claim '{ref.name}', but undercuts target a relation",
                     ref.location,
-                    "to attack an inference use 'undercuts'",
+                    "use 'opposes' to attack a claim, or give the relation an 'id' and "
+                    "undercut that",
                 )
-                continue
+            else:
+                sink.error(
+                    f"{ref.owner} undercuts unknown relation '{ref.name}'",
+                    ref.location,
+                    suggest(ref.name, [r.id for r in amap.relations])
+                    or "undercut a relation by its 'id' (or its automatic id, e.g. 'a+>b')",
+                )
+            continue
+        kind = "claim" if ref.kind == "claim-target" else ref.kind
+        if kind == "claim" and ref.name in relation_set:
             sink.error(
-                f"{ref.owner} refers to unknown {kind} '{ref.name}'",
+                f"{ref.owner} points at relation '{ref.name}' where a claim is needed",
                 ref.location,
-                suggest(ref.name, tables[kind]) or _define_hint(kind),
+                "to attack an inference use 'undercuts'",
             )
+            continue
+        sink.error(
+            f"{ref.owner} refers to unknown {kind} '{ref.name}'",
+            ref.location,
+            suggest(ref.name, list(tables[kind])) or _define_hint(kind),
+        )
 
 
 def _define_hint(kind: str) -> str:

@@ -78,7 +78,21 @@ def decode(data: bytes, filename: str) -> str:
 
 
 def parse(text: str, filename: str) -> YNode:
-    """Parse one YAML document into a located tree; raise MapError with every problem found."""
+    """Parse one YAML document into a located tree; raise MapError with every problem found.
+
+    Plain block-style text goes through :func:`argmap.load.fast.parse_fast`; anything else, and
+    every invalid text, through libyaml, which locates the problems.
+    """
+    from argmap.load.fast import parse_fast
+
+    fast = parse_fast(text)
+    if fast is not None:
+        return fast
+    return parse_located(text, filename)
+
+
+def parse_located(text: str, filename: str) -> YNode:
+    """:func:`parse` through libyaml alone: slower, and the source of every error location."""
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
@@ -90,8 +104,9 @@ def parse(text: str, filename: str) -> YNode:
             "file is empty", Location(filename, 1, 1), "a map starts with 'argmap: 1'"
         )
     sink = DiagnosticSink()
-    _check_aliases(root, filename, sink)
-    sink.raise_if_errors()
+    if "*" in text:  # without '*' there is no alias to expand
+        _check_aliases(root, filename, sink)
+        sink.raise_if_errors()
     converter = _Converter(filename, sink)
     node = converter.convert(root)
     sink.raise_if_errors()
