@@ -131,22 +131,22 @@ def _drop_empty(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def map_to_data(amap: ArgumentMap) -> dict[str, Any]:
-    """The map as node-link data (plain dicts and lists), built through networkx."""
-    import networkx as nx
+    """The map as node-link data (plain dicts and lists).
 
-    g = nx.DiGraph()
-    g.graph.update(
-        _drop_empty(
-            {
-                "format": FORMAT_NAME,
-                "version": FORMAT_VERSION,
-                "title": _text(amap.title),
-                "description": _text(amap.description),
-                "languages": list(amap.languages),
-            }
-        )
+    The layout is networkx's ``node_link_data`` (``edges="links"``), so the file loads with
+    ``networkx.node_link_graph``; it is built directly because a networkx graph of a big map
+    costs more than the rest of the export (a test checks the two agree).
+    """
+    graph: dict[str, Any] = _drop_empty(
+        {
+            "format": FORMAT_NAME,
+            "version": FORMAT_VERSION,
+            "title": _text(amap.title),
+            "description": _text(amap.description),
+            "languages": list(amap.languages),
+        }
     )
-    g.graph["actors"] = {
+    graph["actors"] = {
         a.id: _drop_empty(
             {
                 "name": a.name.to_data(),
@@ -157,7 +157,7 @@ def map_to_data(amap: ArgumentMap) -> dict[str, Any]:
         )
         for a in amap.actors.values()
     }
-    g.graph["sources"] = {
+    graph["sources"] = {
         s.id: _drop_empty(
             {
                 "title": s.title.to_data(),
@@ -169,58 +169,89 @@ def map_to_data(amap: ArgumentMap) -> dict[str, Any]:
         )
         for s in amap.sources.values()
     }
-    g.graph["issues"] = {
+    graph["issues"] = {
         i.id: _drop_empty({"question": i.question.to_data(), "tags": list(i.tags)})
         for i in amap.issues.values()
     }
+    nodes: list[dict[str, Any]] = []
     for c in amap.claims.values():
-        g.add_node(
-            c.id,
-            **_drop_empty(
-                {
-                    "node": "claim",
-                    "text": c.text.to_data(),
-                    "kind": c.kind,
-                    "by": list(c.by),
-                    "source": list(c.source),
-                    "quote": _text(c.quote),
-                    "tags": list(c.tags),
-                    "answers": c.answers,
-                    "weight": c.weight,
-                    "note": _text(c.note),
-                }
-            ),
+        node = _drop_empty(
+            {
+                "node": "claim",
+                "text": c.text.to_data(),
+                "kind": c.kind,
+                "by": list(c.by),
+                "source": list(c.source),
+                "quote": _text(c.quote),
+                "tags": list(c.tags),
+                "answers": c.answers,
+                "weight": c.weight,
+                "note": _text(c.note),
+            }
         )
+        node["id"] = c.id
+        nodes.append(node)
     for r in amap.relations:
-        g.add_node(
-            r.id,
-            **_drop_empty(
-                {
-                    "node": "relation",
-                    "type": r.type,
-                    "premises": list(r.premises),
-                    "target": r.target,
-                    "scheme": r.scheme,
-                    "weight": r.weight,
-                    "by": list(r.by),
-                    "source": list(r.source),
-                }
-            ),
-            explicit_id=r.explicit_id,
+        node = _drop_empty(
+            {
+                "node": "relation",
+                "type": r.type,
+                "premises": list(r.premises),
+                "target": r.target,
+                "scheme": r.scheme,
+                "weight": r.weight,
+                "by": list(r.by),
+                "source": list(r.source),
+            }
         )
+        node["explicit_id"] = r.explicit_id
+        node["id"] = r.id
+        nodes.append(node)
+    # networkx lists edges grouped by source node, in node order, each in insertion order
+    out: dict[str, list[dict[str, Any]]] = {n["id"]: [] for n in nodes}
     for r in amap.relations:
         for premise in r.premises:
-            g.add_edge(premise, r.id, role="premise", type=r.type)
-        g.add_edge(r.id, r.target, role="target", type=r.type)
-    try:
-        return nx.node_link_data(g, edges="links")
-    except TypeError:  # networkx < 3.4 names the parameter 'link'
-        return nx.node_link_data(g, link="links")
+            out[premise].append(
+                {"role": "premise", "type": r.type, "source": premise, "target": r.id}
+            )
+        out[r.id].append({"role": "target", "type": r.type, "source": r.id, "target": r.target})
+    links = [link for n in nodes for link in _unique_links(out[n["id"]])]
+    return {"directed": True, "multigraph": False, "graph": graph, "nodes": nodes, "links": links}
+
+
+def _unique_links(links: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A DiGraph keeps one edge per (source, target); a repeated edge updates the first."""
+    seen: dict[str, dict[str, Any]] = {}
+    for link in links:
+        if link["target"] in seen:
+            seen[link["target"]].update(link)
+        else:
+            seen[link["target"]] = dict(link)
+    return list(seen.values())
 
 
 def dump_json(amap: ArgumentMap) -> str:
-    """The map as node-link JSON with every attribute (UTF-8 text, two-space indent)."""
-    return json.dumps(map_to_data(amap), ensure_ascii=False, indent=2) + "\n"
+    """The map as node-link JSON with every attribute: UTF-8, one node or link per line.
+
+    Objects are laid out with a two-space indent down to their third level, and each node and
+    link is one compact line, so maps diff cleanly in git and big maps encode at C speed.
+    """
+    return _layout(map_to_data(amap), 0) + "\n"
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))
+_compact = _ENCODER.encode  # one encoder for every line: json.dumps would build one per call
+
+
+def _layout(value: Any, depth: int) -> str:
+    pad, inner = "  " * depth, "  " * (depth + 1)
+    if isinstance(value, dict) and value and depth < 3:
+        rows = [f"{inner}{_compact(str(k))}: {_layout(v, depth + 1)}" for k, v in value.items()]
+        return "{\n" + ",\n".join(rows) + f"\n{pad}}}"
+    if isinstance(value, list) and value and depth < 2:
+        rows = [f"{inner}{_compact(item)}" for item in value]
+        return "[\n" + ",\n".join(rows) + f"\n{pad}]"
+    return _compact(value)
 
 
 # -- node-link import --------------------------------------------------------------------------

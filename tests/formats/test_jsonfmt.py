@@ -75,3 +75,26 @@ def test_errors_are_located(text: str, message: str, where_: str) -> None:
         load_json(text, "f.json")
     formatted = info.value.diagnostics[0].format()
     assert message in formatted and formatted.startswith(where_), formatted
+
+
+def test_node_link_layout_matches_networkx() -> None:
+    """map_to_data is built by hand for speed; it must equal networkx's node_link_data."""
+    import networkx as nx
+
+    from argmap.formats.jsonfmt import map_to_data
+    from argmap.load import load_map
+
+    data_dir = Path(__file__).parent.parent / "data"
+    for name in ("tiny.yaml", "chain.yaml", "undercut.yaml"):
+        amap = load_map(data_dir / name)
+        ours = map_to_data(amap)
+        g = nx.DiGraph()
+        g.graph.update(ours["graph"])
+        for node in ours["nodes"]:
+            g.add_node(node["id"], **{k: v for k, v in node.items() if k != "id"})
+        for rel in amap.relations:
+            for premise in rel.premises:
+                g.add_edge(premise, rel.id, role="premise", type=rel.type)
+            g.add_edge(rel.id, rel.target, role="target", type=rel.type)
+        assert ours == nx.node_link_data(g, edges="links"), name
+        assert nx.node_link_graph(ours, edges="links").number_of_edges() == g.number_of_edges()
