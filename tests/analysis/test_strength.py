@@ -1,0 +1,128 @@
+"""Gradual semantics against values worked out by hand."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from argmap.analysis.strength import dfquad, euler, quadratic, strength
+from argmap.errors import ArgmapError
+from argmap.load import load_map
+from argmap.model import ArgumentMap, Claim, Relation, Text
+
+DATA = Path(__file__).parent.parent / "data"
+
+
+def make_map(weights: dict[str, float | None], relations: list[tuple]) -> ArgumentMap:
+    rels = []
+    for spec in relations:
+        premises, target, type_ = tuple(spec[0]), spec[1], spec[2]
+        weight = spec[3] if len(spec) > 3 else None
+        rid = Relation.auto_id(premises, target, type_)
+        rels.append(Relation(rid, premises, target, type_, weight=weight))
+    claims = {c: Claim(c, Text.of(c), weight=w) for c, w in weights.items()}
+    return ArgumentMap(claims=claims, relations=tuple(rels))
+
+
+def test_update_rules_by_hand() -> None:
+    # DF-QuAD: F = 1 - (1 - .5)(1 - .5) = .75 against G = .2: .6 - .6 * .55 = .27
+    assert dfquad(0.6, [0.5, 0.5], [0.2]) == pytest.approx(0.27)
+    # support wins: G = .5, F = 0: .6 + .4 * .5 = .8
+    assert dfquad(0.6, [], [0.5]) == pytest.approx(0.8)
+    assert dfquad(0.3, [], []) == 0.3
+    # quadratic energy: E = .5 - 1 = -.5, h(.5) = .25 / 1.25 = .2: .5 - .5 * .2 = .4
+    assert quadratic(0.5, [1.0], [0.5]) == pytest.approx(0.4)
+    # E = 1: h(1) = .5: .5 + .5 * .5 = .75
+    assert quadratic(0.5, [], [1.0]) == pytest.approx(0.75)
+    # Euler: E = 0: 1 - (1 - .25) / (1 + .5) = .5 (no change without attackers or supporters)
+    assert euler(0.5, [], []) == pytest.approx(0.5)
+    # E = -.5: 1 - .75 / (1 + .5 e^-.5) = 1 - .75 / 1.3032653 = .4245224
+    assert euler(0.5, [0.5], []) == pytest.approx(0.4245224, abs=1e-7)
+    # base 0 stays 0 under Euler whatever supports it
+    assert euler(0.0, [], [1.0]) == pytest.approx(0.0)
+
+
+def test_fixture_map_dfquad_by_hand() -> None:
+    amap = load_map(DATA / "eval_bipolar.yaml")
+    result = strength(amap, "dfquad")
+    s = result.strengths
+    assert result.method == "topological" and result.converged
+    assert s["different"] == pytest.approx(0.25)  # .5 attacked by .5
+    assert s["traffic"] == pytest.approx(0.6)  # .8 attacked by .25
+    assert s["lobby"] == pytest.approx(0.25)
+    # the inference keeps 1 - .25 of its force: .6 * .75 = .45
+    assert result.forces["traffic+>charge"] == pytest.approx(0.45)
+    # the linked rebuttal has the force of its weakest premise, .5: regressive = .25
+    assert result.forces["rebate-arg"] == pytest.approx(0.5)
+    assert s["regressive"] == pytest.approx(0.25)
+    # charge: G = .45 > F = .25: .5 + .5 * .2 = .6
+    assert s["charge"] == pytest.approx(0.6)
+    assert list(s) == list(amap.claims)
+
+
+def test_fixture_map_quadratic_by_hand() -> None:
+    s = strength(load_map(DATA / "eval_bipolar.yaml"), "quadratic").strengths
+    assert s["different"] == pytest.approx(0.4)
+    # .8 with E = -.4: h = .16 / 1.16
+    assert s["traffic"] == pytest.approx(0.8 - 0.8 * 0.16 / 1.16)
+    force = (0.8 - 0.8 * 0.16 / 1.16) * (1 - 0.4)
+    energy = force - 0.4
+    assert s["charge"] == pytest.approx(0.5 + 0.5 * energy**2 / (1 + energy**2))
+
+
+def test_relation_weight_scales_force() -> None:
+    amap = make_map({"a": 1.0, "b": 0.5}, [(["a"], "b", "supports", 0.4)])
+    # DF-QuAD: G = .4: .5 + .5 * .4 = .7
+    assert strength(amap).strengths["b"] == pytest.approx(0.7)
+
+
+def test_linked_premises_weakest_link() -> None:
+    amap = make_map({"p": 0.9, "q": 0.3, "x": 0.5}, [(["p", "q"], "x", "opposes")])
+    # force min(.9, .3) = .3: .5 - .5 * .3 = .35
+    assert strength(amap).strengths["x"] == pytest.approx(0.35)
+
+
+def test_euler_by_hand_on_a_chain() -> None:
+    amap = make_map({"a": 0.5, "b": 0.5}, [(["a"], "b", "supports")])
+    # E = .5: 1 - .75 / (1 + .5 e^.5) = 1 - .75 / 1.8243606 = .5888971
+    assert strength(amap, "euler").strengths["b"] == pytest.approx(0.5888971, abs=1e-7)
+
+
+def test_dfquad_oscillates_then_the_continuous_form_converges() -> None:
+    # mutual attack with base 1: synchronous iteration flips between (1, 1) and (0, 0)
+    result = strength(load_map(DATA / "eval_cycle.yaml"), "dfquad")
+    assert result.method == "continuous" and result.converged
+    assert result.strengths == pytest.approx({"left": 0.5, "right": 0.5}, abs=1e-6)
+    assert result.residual < 1e-8
+
+
+def test_cycle_settled_by_iteration() -> None:
+    amap = make_map({"a": 0.5, "b": 0.5}, [(["a"], "b", "opposes"), (["b"], "a", "opposes")])
+    result = strength(amap, "quadratic")
+    assert result.method == "iteration" and result.converged
+    v = result.strengths["a"]
+    # the fixed point of s = .5 - .5 h(s) lies between .4 and .5
+    assert v == pytest.approx(0.5 - 0.5 * v * v / (1 + v * v), abs=1e-8)
+    assert result.strengths["b"] == pytest.approx(v)
+
+
+def test_non_convergence_is_reported() -> None:
+    result = strength(load_map(DATA / "eval_cycle.yaml"), "dfquad", max_steps=3)
+    assert not result.converged and result.method == "continuous"
+    assert result.residual > 1e-9
+
+
+def test_assume_and_reject_clamp() -> None:
+    amap = make_map({"a": 0.5, "b": 0.5}, [(["a"], "b", "opposes")])
+    assert strength(amap, reject=["a"]).strengths == {"a": 0.0, "b": 0.5}
+    assert strength(amap, assume=["a"]).strengths == {"a": 1.0, "b": 0.0}
+    with pytest.raises(ArgmapError):
+        strength(amap, assume=["a"], reject=["a"])
+    with pytest.raises(ArgmapError, match="unknown strength model"):
+        strength(amap, "max")
+
+
+def test_default_base_score() -> None:
+    result = strength(make_map({"a": None}, []))
+    assert result.base == {"a": 0.5} and result.strengths == {"a": 0.5}
