@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 
 PYTHON=${PYTHON:-python3}
 VENV=${VENV:-.venv}
+ARGDOWN_CLI=${ARGDOWN_CLI:-@argdown/cli@1.7.5}
 want_test=0
 [ "${1:-}" = "--test" ] && want_test=1
 
@@ -46,12 +47,24 @@ if [ ! -f "$stamp$extra" ] || [ pyproject.toml -nt "$stamp$extra" ]; then
   touch "$stamp$extra"
 fi
 
-# --- test-only tools ---------------------------------------------------------------------------
+# --- test-only tools: the Argdown CLI (checks our Argdown export) and Chromium (HTML page) -----
 if [ "$want_test" = 1 ]; then
-  if [ -f tools/package.json ] && command -v npm >/dev/null 2>&1; then
-    if [ ! -x tools/node_modules/.bin/argdown ]; then
-      say "installing the Argdown CLI (npm) into tools/node_modules"
-      (cd tools && npm ci --silent --no-audit --no-fund >/dev/null 2>&1 || npm install --silent --no-audit --no-fund >/dev/null)
+  test_missing=()
+  command -v npm >/dev/null 2>&1 || test_missing+=(nodejs npm)
+  command -v chromium >/dev/null 2>&1 || test_missing+=(chromium)
+  if [ "${#test_missing[@]}" -gt 0 ]; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+      say "installing ${test_missing[*]} with apt-get"
+      export DEBIAN_FRONTEND=noninteractive
+      apt-get update -qq >/dev/null
+      apt-get install -y -qq --no-install-recommends "${test_missing[@]}" >/dev/null
+    else
+      say "for the browser and Argdown tests, install: ${test_missing[*]} (they skip without)"
     fi
+  fi
+  if command -v npm >/dev/null 2>&1 && [ ! -x node_modules/.bin/argdown ]; then
+    say "installing the Argdown CLI ($ARGDOWN_CLI) into node_modules/"
+    npm install --no-save --no-package-lock --no-audit --no-fund --silent --prefix . \
+      "$ARGDOWN_CLI" >/dev/null
   fi
 fi

@@ -20,6 +20,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "actors": ("argmap.cli.query", "actors"),
     "lint": ("argmap.cli.query", "lint"),
     "render": ("argmap.cli.render", "render"),
+    "html": ("argmap.cli.html", "html"),
+    **{c: ("argmap.cli.evaluate", c) for c in ("evaluate", "strength", "keystones")},
     **{c.rstrip("_"): ("argmap.cli.interchange", c) for c in ("export", "import_")},
 }
 

@@ -1,0 +1,96 @@
+"""`argmap html`: one self-contained interactive page of a map."""
+
+from __future__ import annotations
+
+import click
+
+from argmap.cli.common import CliError, fail, load
+from argmap.errors import ArgmapError
+
+
+@click.command()
+@click.argument("path", metavar="MAP", type=click.Path())
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="The HTML file to write (replaced atomically).",
+)
+@click.option(
+    "--lang",
+    "langs",
+    multiple=True,
+    help="Languages to include, first shown first (repeatable; default: all the map's).",
+)
+@click.option(
+    "--evaluate/--no-evaluate",
+    default=True,
+    show_default=True,
+    help="Colour claims by grounded status and show status and DF-QuAD strength in the panel.",
+)
+@click.option(
+    "--show",
+    default="actors",
+    show_default=True,
+    help="What a claim box carries besides its text: actors,sources,ids (or none).",
+)
+@click.option(
+    "--rankdir",
+    type=click.Choice(["BT", "TB", "LR", "RL"]),
+    default="BT",
+    show_default=True,
+    help="Direction of the arrows; BT puts conclusions on top.",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=1),
+    default=120,
+    show_default=True,
+    help="Seconds each Graphviz layout may take.",
+)
+def html(
+    path: str,
+    output: str,
+    langs: tuple[str, ...],
+    evaluate: bool,
+    show: str,
+    rankdir: str,
+    timeout: float,
+) -> None:
+    """Write MAP as one HTML file that works offline: pan and zoom, search in every language,
+    a language switch, and a panel per claim with its sources, supporters and opposers."""
+    from argmap.cli.render import _show
+    from argmap.io import write_atomic
+    from argmap.render.dot import RenderOptions, to_dot
+    from argmap.render.graphviz import render_dot
+    from argmap.render.html import build_page
+
+    amap = load(path)
+    languages = list(langs) or list(amap.languages) or [None]
+    statuses = strengths = None
+    if evaluate:
+        from argmap.analysis.evaluation import claim_statuses_of, claim_strengths_of
+
+        statuses = claim_statuses_of(amap)
+        strengths = claim_strengths_of(amap)
+    try:
+        svgs: dict[str, str] = {}
+        for lang in languages:
+            options = RenderOptions(
+                lang=lang,
+                rankdir=rankdir,
+                show=_show(show),
+                color_by="status" if evaluate else "kind",
+                statuses=statuses,
+                strengths=strengths,
+            )
+            svg = render_dot(to_dot(amap, options), "svg", timeout=timeout)
+            svgs[lang or "und"] = svg.decode("utf-8")
+        page = build_page(amap, svgs, statuses, strengths)
+        write_atomic(output, page.encode("utf-8"))
+    except ArgmapError as exc:
+        raise fail(exc) from None
+    except OSError as exc:
+        raise CliError(f"cannot write {output}: {exc.strerror}") from None
+    click.echo(f"wrote {output} ({len(amap.claims)} claims, {', '.join(svgs)})", err=True)
