@@ -16,12 +16,15 @@ setup-test:
 demo: setup
 	@mkdir -p $(OUT)
 	$(BIN)/argmap validate $(MAP)
-	$(BIN)/argmap stats $(MAP)
+	$(BIN)/argmap stats $(MAP) --lang en
 	$(BIN)/argmap render $(MAP) -o $(OUT)/llama-3.1-ja.svg
 	$(BIN)/argmap render $(MAP) --lang en -o $(OUT)/llama-3.1-en.png
-	$(BIN)/argmap supporters $(MAP) zuck-path-forward --depth 2
-	$(BIN)/argmap opposers $(MAP) zuck-path-forward --all
-	@echo "pictures written to $(OUT)/"
+	$(BIN)/argmap render $(MAP) --lang en --focus zuck-path-forward --depth 2 -o $(OUT)/focus-en.png
+	$(BIN)/argmap html $(MAP) -o $(OUT)/llama-3.1.html
+	$(BIN)/argmap supporters $(MAP) zuck-path-forward --lang en
+	$(BIN)/argmap opposers $(MAP) zuck-path-forward --all --lang en
+	$(BIN)/argmap evaluate $(MAP) --lang en --format text
+	@echo "pictures and the page are in $(OUT)/"
 
 test: setup-test
 	$(BIN)/ruff check .
