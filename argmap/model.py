@@ -40,6 +40,22 @@ class Text:
             return cls((("", value),))
         return cls(tuple((str(k), str(v)) for k, v in value.items()))
 
+    @classmethod
+    def from_data(cls, value: object) -> Text | None:
+        """A text from decoded JSON or YAML: a non-blank string, or a mapping of language codes
+        to non-blank strings; None for anything else."""
+        if isinstance(value, str) and value.strip():
+            return cls.of(value)
+        if (
+            isinstance(value, dict)
+            and value
+            and all(
+                isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in value.items()
+            )
+        ):
+            return cls.of(value)
+        return None
+
     def get(self, lang: str | None = None, fallback: tuple[str, ...] = ()) -> str:
         """The text in ``lang``, else in the first of ``fallback`` present, else the first one."""
         values = dict(self.items)

@@ -11,6 +11,16 @@ import click
 from argmap.errors import ArgmapError, MapError, NotFoundError
 from argmap.model import ArgumentMap
 
+#: The --format option of commands that print text or JSON.
+TEXT_OR_JSON = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+
 
 class CliError(click.ClickException):
     """An error shown as ``argmap: error: MESSAGE`` with exit code 1."""

@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from argmap.cli.common import CliError, echo_json, load
+from argmap.cli.common import TEXT_OR_JSON, CliError, echo_json, load
 from argmap.errors import NotFoundError
 from argmap.model import CLAIM_KINDS, ArgumentMap
 
@@ -126,14 +126,7 @@ opposers = _bearer_command(
 @click.argument("map_path", metavar="MAP", type=click.Path())
 @click.argument("claim", required=False)
 @MATCH
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
+@TEXT_OR_JSON
 @LANG
 def show(map_path: str, claim: str | None, match: str | None, fmt: str, lang: str | None) -> None:
     """A claim's card: texts, kind, actors, sources, tags, issue, supporters and opposers."""
@@ -154,14 +147,7 @@ def show(map_path: str, claim: str | None, match: str | None, fmt: str, lang: st
 @click.argument("source")
 @click.argument("target")
 @click.option("--max-depth", type=click.IntRange(min=1), help="Longest chain to report.")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
+@TEXT_OR_JSON
 @LANG
 def why(
     map_path: str, source: str, target: str, max_depth: int | None, fmt: str, lang: str | None
@@ -222,14 +208,7 @@ def find(map_path: str, words: tuple[str, ...], fmt: str, lang: str | None) -> N
 
 @click.command()
 @click.argument("map_path", metavar="MAP", type=click.Path())
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
+@TEXT_OR_JSON
 @LANG
 def actors(map_path: str, fmt: str, lang: str | None) -> None:
     """Each actor's claims, positions on issues and self-conflicts; agreement between actors."""
@@ -276,14 +255,7 @@ def _actors_json(amap: ArgumentMap, profs: list, agrees: list, lang: str | None)
 @click.command()
 @click.argument("map_path", metavar="MAP", type=click.Path())
 @click.option("--strict", is_flag=True, help="Warnings count as failures too (exit 1).")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
+@TEXT_OR_JSON
 @click.option(
     "--ignore",
     multiple=True,

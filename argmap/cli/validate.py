@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from argmap.cli.common import CliError, echo_json, load
+from argmap.cli.common import TEXT_OR_JSON, CliError, echo_json, load
 
 
 @click.command()
@@ -53,14 +53,7 @@ def _expand(paths: tuple[str, ...]) -> list[str]:
 
 @click.command()
 @click.argument("path", metavar="MAP", type=click.Path())
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
+@TEXT_OR_JSON
 @click.option("--top", default=5, show_default=True, help="How many claims each ranking lists.")
 @click.option("--lang", help="Language of claim texts (default: the map's first).")
 def stats(path: str, fmt: str, top: int, lang: str | None) -> None:

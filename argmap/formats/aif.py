@@ -162,18 +162,6 @@ def _drop(data: dict[str, Any]) -> dict[str, Any]:
 
 
 # -- import ------------------------------------------------------------------------------------
-def _text(value: Any) -> Text | None:
-    if isinstance(value, str) and value.strip():
-        return Text.of(value)
-    if (
-        isinstance(value, dict)
-        and value
-        and all(isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in value.items())
-    ):
-        return Text.of(value)
-    return None
-
-
 def _ids(value: Any) -> tuple[str, ...]:
     if isinstance(value, str):
         return (value,)
@@ -296,7 +284,7 @@ class _Importer:
         person_actor: dict[str, str] = {}
         for aid, entry in _dict(ext.get("actors")).items():
             entry = _dict(entry)
-            name = _text(entry.get("name")) or Text.of(aid)
+            name = Text.from_data(entry.get("name")) or Text.of(aid)
             kind = entry.get("kind") if isinstance(entry.get("kind"), str) else None
             affiliation = entry.get("affiliation")
             actors[aid] = Actor(
@@ -304,7 +292,7 @@ class _Importer:
                 name,
                 kind,
                 affiliation if isinstance(affiliation, str) else None,
-                _text(entry.get("note")) or Text(),
+                Text.from_data(entry.get("note")) or Text(),
             )
             if "participantID" in entry:
                 person_actor[str(entry["participantID"])] = aid
@@ -352,7 +340,7 @@ class _Importer:
             else:
                 ids_taken.add(cid)
             extra = _dict(ext_claims.get(cid))
-            text = _text(extra.get("text")) or _text(n.get("text"))
+            text = Text.from_data(extra.get("text")) or Text.from_data(n.get("text"))
             if text is None:
                 self.fail(f"I-node {nid} has no text", n)
                 continue
@@ -374,11 +362,11 @@ class _Importer:
                 kind,
                 tuple(by),
                 _ids(extra.get("source")),
-                _text(extra.get("quote")) or Text(),
+                Text.from_data(extra.get("quote")) or Text(),
                 _ids(extra.get("tags")),
                 answers if isinstance(answers, str) else None,
                 _weight(extra.get("weight")),
-                _text(extra.get("note")) or Text(),
+                Text.from_data(extra.get("note")) or Text(),
                 self.where(n),
             )
             claim_of[nid] = cid
@@ -467,19 +455,19 @@ class _Importer:
             fields = {
                 k: str(entry[k]) for k in ("author", "publisher", "date", "url") if entry.get(k)
             }
-            sources[sid] = Source(sid, _text(entry.get("title")) or Text.of(sid), **fields)
+            sources[sid] = Source(sid, Text.from_data(entry.get("title")) or Text.of(sid), **fields)
         issues = {
             iid: Issue(
                 iid,
-                _text(_dict(entry).get("question")) or Text.of(iid),
+                Text.from_data(_dict(entry).get("question")) or Text.of(iid),
                 _ids(_dict(entry).get("tags")),
             )
             for iid, entry in _dict(ext.get("issues")).items()
         }
         langs = ext.get("languages")
         return ArgumentMap(
-            title=_text(ext.get("title")) or Text(),
-            description=_text(ext.get("description")) or Text(),
+            title=Text.from_data(ext.get("title")) or Text(),
+            description=Text.from_data(ext.get("description")) or Text(),
             languages=tuple(x for x in langs if isinstance(x, str))
             if isinstance(langs, list)
             else (),

@@ -315,18 +315,6 @@ def _clean_text(member: dict[str, Any]) -> str:
     return re.sub(r"[ \t]{2,}", " ", text).strip()
 
 
-def _text_value(value: Any) -> Text | None:
-    if isinstance(value, str) and value.strip():
-        return Text.of(value)
-    if (
-        isinstance(value, dict)
-        and value
-        and all(isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in value.items())
-    ):
-        return Text.of(value)
-    return None
-
-
 def _id_list(value: Any) -> tuple[str, ...]:
     if isinstance(value, str | int) and not isinstance(value, bool):
         return (str(value),)
@@ -444,7 +432,7 @@ class _Importer:
             self.ids.add(cid)
         else:
             cid = _safe_id(title if self.ours or not wanted else wanted, self.ids)
-        full = _text_value(data.get("text"))
+        full = Text.from_data(data.get("text"))
         if full is None:
             full = Text.of(text or title)
         kind = data.get("kind") if data.get("kind") in CLAIM_KINDS else "fact"
@@ -460,11 +448,11 @@ class _Importer:
             kind,
             _id_list(data.get("by")),
             _id_list(data.get("source")),
-            _text_value(data.get("quote")) or Text(),
+            Text.from_data(data.get("quote")) or Text(),
             tag_list,
             str(answers) if isinstance(answers, str | int) else None,
             _weight(data.get("weight")),
-            _text_value(data.get("note")) or Text(),
+            Text.from_data(data.get("note")) or Text(),
             self.where(entry),
         )
         self.claims[cid] = claim
@@ -700,14 +688,14 @@ class _Importer:
                 actors.setdefault(a, Actor(a, Text.of(a)))
             for s in rel.source:
                 sources.setdefault(s, Source(s, Text.of(s)))
-        title = _text_value(head.get("title"))
+        title = Text.from_data(head.get("title"))
         heading = head.get("_heading")
         if title is None and not self.ours and isinstance(heading, str) and heading.strip():
             title = Text.of(heading.strip())
         langs = head.get("languages")
         return ArgumentMap(
             title=title or Text(),
-            description=_text_value(head.get("description")) or Text(),
+            description=Text.from_data(head.get("description")) or Text(),
             languages=tuple(x for x in langs if isinstance(x, str))
             if isinstance(langs, list)
             else (),
@@ -725,10 +713,10 @@ class _Importer:
             if isinstance(e, dict):
                 out[aid] = Actor(
                     aid,
-                    _text_value(e.get("name")) or Text.of(aid),
+                    Text.from_data(e.get("name")) or Text.of(aid),
                     e.get("kind") if isinstance(e.get("kind"), str) else None,
                     e.get("affiliation") if isinstance(e.get("affiliation"), str) else None,
-                    _text_value(e.get("note")) or Text(),
+                    Text.from_data(e.get("note")) or Text(),
                 )
         return out
 
@@ -737,7 +725,7 @@ class _Importer:
         for sid, e in (table or {}).items() if isinstance(table, dict) else ():
             if isinstance(e, dict):
                 fields = {k: str(e[k]) for k in ("author", "publisher", "date", "url") if e.get(k)}
-                out[sid] = Source(sid, _text_value(e.get("title")) or Text.of(sid), **fields)
+                out[sid] = Source(sid, Text.from_data(e.get("title")) or Text.of(sid), **fields)
         return out
 
     def issues(self, table: Any) -> dict[str, Issue]:
@@ -746,7 +734,7 @@ class _Importer:
             if isinstance(e, dict):
                 out[iid] = Issue(
                     iid,
-                    _text_value(e.get("question")) or Text.of(iid),
+                    Text.from_data(e.get("question")) or Text.of(iid),
                     _id_list(e.get("tags")),
                 )
         return out
