@@ -1,14 +1,18 @@
 """An argument map as a Graphviz DOT diagram.
 
 :func:`select` picks what a view shows (focus, issue, tag and actor filters);
-:func:`build_graph` turns the map and :class:`RenderOptions` into a :class:`pydot.Dot`;
-:func:`to_dot` gives its text, byte-identical for the same map and options.
+:func:`to_dot` turns the map and :class:`RenderOptions` into DOT text, byte-identical for the same
+map and options; :func:`picture` gives it with the view's size; :func:`build_graph` gives it
+as a :class:`pydot.Dot`.
 
-Escaping: pydot leaves values alone that already look quoted (``"..."``) or HTML (``<...>``) and
-does not double backslashes, so user text never reaches it raw. Every attribute value is made
-here: user text goes into HTML-like labels through :func:`html_escape` (XML entities, so the SVG
-stays well-formed; backslashes doubled, since Graphviz expands ``\\N``, ``\\G``… even there) or
-into quoted strings through :func:`quote`. Node names are quoted too (``"claim:ID"``).
+The text is written directly, statement by statement (:mod:`argmap.render.dotgraph`), with the
+attributes that many nodes and edges share joined once: no pydot object per node or attribute.
+
+Escaping: every name and attribute value is made here, already in its final DOT form, so user
+text never reaches the writer (or pydot) raw. User text goes into HTML-like labels through
+:func:`html_escape` (XML entities, so the SVG stays well-formed; backslashes doubled, since
+Graphviz expands ``\\N``, ``\\G``… even there) or into quoted strings through :func:`quote`.
+Node names are quoted too (``"claim:ID"``). Numbers are written ``%g``.
 
 >>> from argmap.load import load_map
 >>> amap = load_map("tests/data/tiny.yaml")
@@ -19,6 +23,8 @@ True
 from __future__ import annotations
 
 import difflib
+import gc
+import math
 import re
 from collections import deque
 from collections.abc import Iterable, Mapping
@@ -29,6 +35,7 @@ from argmap.errors import ArgmapError, NotFoundError
 from argmap.graph import claim_graph, neighbourhood
 from argmap.model import ArgumentMap, Claim, Relation, Text
 from argmap.render import theme
+from argmap.render.dotgraph import Attrs, Graph, attr_list
 from argmap.render.wrap import wrap
 
 if TYPE_CHECKING:
@@ -46,6 +53,9 @@ ENGINES = ("dot", "sfdp", "neato")
 class RenderOptions:
     """What a picture shows and how.
 
+    ``collapse`` (with ``cluster``) draws each cluster as one box with its claim count, and
+    the relations between clusters as one arrow per type with their count.
+
     ``statuses`` (claim id → ``in``/``out``/``undec``) and ``strengths`` (claim id → 0..1) come
     from an evaluation run by the caller; ``color_by="status"`` fills boxes by them.
     """
@@ -60,6 +70,7 @@ class RenderOptions:
     tags: tuple[str, ...] = ()
     actors: tuple[str, ...] = ()
     cluster: str | None = None
+    collapse: bool = False
     color_by: str = "kind"
     statuses: Mapping[str, str] | None = None
     strengths: Mapping[str, float] | None = None
@@ -79,6 +90,8 @@ class RenderOptions:
                 raise ArgmapError(f"{name} must be one of {', '.join(allowed)}, not '{value}'")
         if self.cluster is not None and self.cluster not in CLUSTERS:
             raise ArgmapError(f"cluster must be one of {', '.join(CLUSTERS)}")
+        if self.collapse and self.cluster is None:
+            raise ArgmapError("collapse needs a cluster: tag, actor or issue")
         unknown = sorted(set(self.show) - set(SHOW_CHOICES))
         if unknown:
             raise ArgmapError(f"show takes {', '.join(SHOW_CHOICES)}, not {', '.join(unknown)}")
@@ -102,20 +115,32 @@ def clean(text: str) -> str:
     return _NOT_XML.sub("\ufffd", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
-def html_escape(text: str) -> str:
+def html_escape(text: str, newline: str = '<BR ALIGN="LEFT"/>') -> str:
     r"""``text`` for an HTML-like label: ``& < > " '`` as entities, backslashes doubled.
 
     Graphviz expands ``\N``, ``\G``… inside HTML text too (and reads ``\\`` as one
-    backslash), so backslashes are doubled; newlines become ``<BR/>``.
+    backslash), so backslashes are doubled; newlines become ``newline`` (a left-aligned
+    ``<BR/>`` unless told otherwise: wrapped lines are escaped at once, joined by ``\n``).
 
     >>> print(html_escape(r'a<b> & "c" \N'))
     a&lt;b&gt; &amp; &quot;c&quot; \\N
     """
+    if (  # nothing to change but line breaks: printable (so no control character, other
+        # line break or lone surrogate) and none of the characters below; most labels
+        (text.isprintable() or text.replace("\n", "").isprintable())
+        and "&" not in text
+        and "<" not in text
+        and ">" not in text
+        and '"' not in text
+        and "'" not in text
+        and "\\" not in text
+    ):
+        return text.replace("\n", newline)
     out = clean(text).replace("\\", "\\\\")
     for raw, entity in (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ('"', "&quot;")):
         out = out.replace(raw, entity)
     out = out.replace("'", "&#39;")
-    return out.replace("\n", '<BR ALIGN="LEFT"/>')
+    return out.replace("\n", newline)
 
 
 def quote(text: str, passes: int = 1) -> str:
@@ -128,6 +153,8 @@ def quote(text: str, passes: int = 1) -> str:
     >>> print(quote(r'say "hi" \N'))
     "say \"hi\" \\N"
     """
+    if text.isprintable() and '"' not in text and "\\" not in text:
+        return f'"{text}"'  # nothing to clean or escape (the common case)
     out = clean(text).replace("\\", "\\" * (2**passes))
     out = out.replace('"', '\\"').replace("\n", "\\n")
     return f'"{out}"'
@@ -137,19 +164,26 @@ class Tooltip(str):
     """A tooltip: Graphviz unescapes it twice, so it is quoted for two passes."""
 
 
+_NUMERAL = re.compile(r"[0-9]+\.?[0-9]*|[0-9]*\.[0-9]+")
+
+
 def _value(value: object) -> str:
+    """An attribute value in its final DOT form: ``<html>``, a numeral, or a quoted string."""
+    if type(value) is str:
+        return quote(value)
     if isinstance(value, Html):
         return f"<{value}>"
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int | float):
-        return f"{value:g}"
+        number = f"{value:g}"
+        return number if _NUMERAL.fullmatch(number) else quote(number)  # 1e+06, -2
     if isinstance(value, Tooltip):
         return quote(value, passes=2)
     return quote(str(value))
 
 
-def _attrs(**values: object) -> dict[str, str]:
+def _attrs(**values: object) -> Attrs:
     """Attribute values written by us: HTML labels, numbers, or quoted strings."""
     return {key.rstrip("_"): _value(v) for key, v in values.items() if v is not None}
 
@@ -238,17 +272,26 @@ def select(amap: ArgumentMap, options: RenderOptions) -> View:
     else:
         issues = tuple(amap.issues)
 
-    kept: dict[str, Relation] = {}
+    kept: set[str] = set()
+    waiting: list[Relation] = []  # undercuts of a relation not kept (yet)
+    for rel in amap.relations:
+        if not keep.issuperset(rel.premises):
+            continue
+        if rel.type != "undercuts":
+            if rel.target in keep:
+                kept.add(rel.id)
+        elif rel.target in kept:
+            kept.add(rel.id)
+        else:
+            waiting.append(rel)
     changed = True
-    while changed:  # undercuts of undercuts may come before the relation they attack
+    while waiting and changed:  # undercuts of undercuts may come before the relation they attack
         changed = False
-        for rel in amap.relations:
-            if rel.id in kept or not all(p in keep for p in rel.premises):
-                continue
-            ok = rel.target in kept if rel.type == "undercuts" else rel.target in keep
-            if ok:
-                kept[rel.id] = rel
+        for rel in waiting:
+            if rel.id not in kept and rel.target in kept:
+                kept.add(rel.id)
                 changed = True
+        waiting = [rel for rel in waiting if rel.id not in kept]
     relations = tuple(rel for rel in amap.relations if rel.id in kept)
     attacked = {rel.target for rel in relations if rel.type == "undercuts"}
     junctions = frozenset(rel.id for rel in relations if rel.linked or rel.id in attacked)
@@ -270,6 +313,14 @@ def _junction_node(rid: str) -> str:
     return quote(f"relation:{rid}")
 
 
+_CLAIM_TABLE_START = (
+    '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
+    '<TR><TD ALIGN="LEFT" BALIGN="LEFT">'
+)
+_CLAIM_ROWS = '</TD></TR><TR><TD ALIGN="LEFT" BALIGN="LEFT">'
+_CLAIM_TABLE_END = "</TD></TR></TABLE>"
+
+
 def _upper(word: str) -> str:
     return word.upper() if word.isascii() else word
 
@@ -277,22 +328,37 @@ def _upper(word: str) -> str:
 class _Builder:
     """Builds one picture; keeps track of the styles used, for the legend."""
 
-    def __init__(self, amap: ArgumentMap, options: RenderOptions) -> None:
+    def __init__(self, amap: ArgumentMap, options: RenderOptions, view: View | None = None) -> None:
         self.amap = amap
         self.options = options
         self.lang = options.lang or amap.default_language
         self.words = theme.words(self.lang)
-        self.view = select(amap, options)
+        self.view = select(amap, options) if view is None else view
         self.kinds_used: list[str] = []
         self.relations_used: list[str] = []
         self.fills_used: dict[str, tuple[str, str]] = {}  # key -> (fill, description)
         self.junction_colors: list[str] = []
         self.issue_used = False
+        self.groups_used = False
+        self.group_style = (theme.MUTED_COLOR, theme.CLUSTER_FILL)  # of collapsed clusters
+        self.boxes = 0  # claim and group boxes drawn
+        self.small_cache: dict[str, str] = {}
+        self.edge_parts: dict[tuple[str, str], tuple[str, str]] = {}
+        self.claim_parts: dict[tuple[str, bool, str], tuple[str, str]] = {}
+        self.head_extras = (
+            options.focus is not None or "ids" in options.show or options.strengths is not None
+        )
+        self.names: dict[str, str] = {}
+        self.kind_heads: dict[str, str] = {}
+        self.actor_rows: dict[tuple[str, ...], str] = {}
         self.actor_fill = {
             aid: theme.ACTOR_FILLS[i % len(theme.ACTOR_FILLS)] for i, aid in enumerate(amap.actors)
         }
 
     def text(self, value: Text) -> str:
+        items = value.items
+        if len(items) == 1:  # one language: the text whatever the language asked for
+            return items[0][1]
         return self.amap.text(value, self.lang)
 
     def _note(self, seq: list[str], item: str) -> None:
@@ -338,32 +404,35 @@ class _Builder:
             return theme.strength_fill(strengths[cid])
         raise ArgmapError("color_by='status' needs statuses or strengths from an evaluation")
 
-    def claim_label(self, claim: Claim) -> Html:
-        style = theme.KINDS[claim.kind]
+    def claim_label(self, claim: Claim, text: str | None = None) -> Html:
+        """The box's label: kind (and focus, id, strength), wrapped text, actors, sources."""
+        return Html(self._label(claim, self.text(claim.text) if text is None else text))
+
+    def _label(self, claim: Claim, text: str) -> str:
         show = self.options.show
-        head = _font(
-            f"<B>{html_escape(_upper(self.words[claim.kind]))}</B>", theme.SMALL_SIZE, style.color
-        )
-        extras = []
-        if claim.id == self.options.focus:
-            extras.append(f"◆ {html_escape(_upper(self.words['focus']))}")
-        if "ids" in show:
-            extras.append(html_escape(claim.id))
-        strengths = self.options.strengths
-        if strengths is not None and claim.id in strengths:
-            extras.append(f"{html_escape(self.words['strength'])} {strengths[claim.id]:.2f}")
-        if extras:
-            head += _font("  " + "  ".join(extras), theme.SMALL_SIZE, theme.MUTED_COLOR)
-        rows = [head]
-        body = wrap(self.text(claim.text), self.options.width)
-        rows.append("<BR/>".join(html_escape(line) for line in body))
-        if "actors" in show and claim.by:
-            names = [
-                self.text(self.amap.actors[a].name) if a in self.amap.actors else a
-                for a in claim.by
-            ]
-            rows.append(self._small("— " + ", ".join(names)))
-        if "sources" in show and claim.source:
+        head = self.kind_heads.get(claim.kind)
+        if head is None:
+            head = self.kind_heads[claim.kind] = _font(
+                f"<B>{html_escape(_upper(self.words[claim.kind]))}</B>",
+                theme.SMALL_SIZE,
+                theme.KINDS[claim.kind].color,
+            )
+        if self.head_extras:
+            extras = []
+            if claim.id == self.options.focus:
+                extras.append(f"◆ {html_escape(_upper(self.words['focus']))}")
+            if "ids" in show:
+                extras.append(html_escape(claim.id))
+            strengths = self.options.strengths
+            if strengths is not None and claim.id in strengths:
+                extras.append(f"{html_escape(self.words['strength'])} {strengths[claim.id]:.2f}")
+            if extras:
+                head += _font("  " + "  ".join(extras), theme.SMALL_SIZE, theme.MUTED_COLOR)
+        body = wrap(text, self.options.width)
+        rows = [head, html_escape("\n".join(body), newline="<BR/>")]
+        if claim.by and "actors" in show:
+            rows.append(self._actors_row(claim.by))
+        if claim.source and "sources" in show:
             titles = []
             for sid in claim.source:
                 src = self.amap.sources.get(sid)
@@ -373,46 +442,70 @@ class _Builder:
                 title = self.text(src.title) or sid
                 titles.append(f"{title} ({src.date})" if src.date else title)
             rows.append(self._small(f"{self.words['sources']}: " + "; ".join(titles)))
-        cells = "".join(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{row}</TD></TR>' for row in rows)
-        return Html(
-            f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">{cells}</TABLE>'
-        )
+        return _CLAIM_TABLE_START + _CLAIM_ROWS.join(rows) + _CLAIM_TABLE_END
+
+    def _actors_row(self, by: tuple[str, ...]) -> str:
+        row = self.actor_rows.get(by)
+        if row is None:
+            actors = self.amap.actors
+            names = [self.text(actors[a].name) if a in actors else a for a in by]
+            row = self.actor_rows[by] = self._small("— " + ", ".join(names))
+        return row
 
     def _small(self, text: str) -> str:
-        lines = wrap(text, theme.SMALL_WIDTH)
-        return _font(
-            "<BR/>".join(html_escape(x) for x in lines), theme.SMALL_SIZE, theme.MUTED_COLOR
-        )
+        done = self.small_cache.get(text)
+        if done is None:  # the same actors' names recur on many boxes
+            lines = wrap(text, theme.SMALL_WIDTH)
+            done = _font(
+                html_escape("\n".join(lines), newline="<BR/>"),
+                theme.SMALL_SIZE,
+                theme.MUTED_COLOR,
+            )
+            self.small_cache[text] = done
+        return done
 
-    def claim_node(self, claim: Claim) -> pydot.Node:
-        import pydot
+    def name(self, cid: str) -> str:
+        """The quoted node name of a claim (made once per claim)."""
+        name = self.names.get(cid)
+        if name is None:
+            name = self.names[cid] = _claim_node(cid)
+        return name
 
-        style = theme.KINDS[claim.kind]
-        self._note(self.kinds_used, claim.kind)
-        penwidth = style.penwidth
-        if claim.id == self.options.focus:
-            penwidth = max(theme.FOCUS_PENWIDTH, penwidth + 1.5)
-        dash = ",dashed" if style.dashed else ""
-        tooltip = f"{claim.id}: {self.text(claim.text)}"
-        return pydot.Node(
-            _claim_node(claim.id),
-            **_attrs(
-                label=self.claim_label(claim),
-                shape="box",
-                style=f"rounded,filled{dash}",
-                color=style.color,
-                penwidth=penwidth,
-                fillcolor=self.fill(claim),
-                tooltip=Tooltip(tooltip),
-                class_=f"claim {claim.kind}",
-            ),
-        )
+    def claim_node(self, claim: Claim) -> tuple[str, str]:
+        """The claim's node name and attributes (as text)."""
+        self.boxes += 1
+        cid = claim.id
+        key = (claim.kind, cid == self.options.focus, self.fill(claim))
+        parts = self.claim_parts.get(key)
+        if parts is None:  # what boxes of one kind and fill share is made once
+            kind, focus, fill = key
+            self._note(self.kinds_used, kind)
+            style = theme.KINDS[kind]
+            penwidth = style.penwidth
+            if focus:
+                penwidth = max(theme.FOCUS_PENWIDTH, penwidth + 1.5)
+            dash = ",dashed" if style.dashed else ""
+            parts = self.claim_parts[key] = (
+                attr_list(
+                    _attrs(
+                        shape="box",
+                        style=f"rounded,filled{dash}",
+                        color=style.color,
+                        penwidth=penwidth,
+                        fillcolor=fill,
+                    )
+                ),
+                _value(f"claim {kind}"),
+            )
+        middle, css = parts
+        text = self.text(claim.text)
+        label = self._label(claim, text)  # written as _value writes an Html and a Tooltip:
+        tooltip = quote(f"{cid}: {text}", passes=2)
+        return self.name(cid), f"label=<{label}>, {middle}, tooltip={tooltip}, class={css}"
 
     # ---- issues
 
-    def issue_node(self, iid: str) -> pydot.Node:
-        import pydot
-
+    def issue_node(self, iid: str) -> tuple[str, Attrs]:
         self.issue_used = True
         issue = self.amap.issues[iid]
         head = _upper(self.words["issue"])
@@ -426,9 +519,9 @@ class _Builder:
             + _font(f"<B>{html_escape(head)}</B>", theme.SMALL_SIZE, theme.ISSUE_COLOR)
             + f"</TD></TR><TR><TD>{question}</TD></TR></TABLE>"
         )
-        return pydot.Node(
+        return (
             _issue_node(iid),
-            **_attrs(
+            _attrs(
                 label=Html(label),
                 shape=theme.ISSUE_SHAPE,
                 style="filled",
@@ -443,28 +536,50 @@ class _Builder:
 
     # ---- relations
 
-    def relation_items(self, rel: Relation) -> tuple[list[pydot.Node], list[pydot.Edge]]:
-        import pydot
+    def _edge_attrs(self, rtype: str, arrowhead: str, label: Html | None, tooltip: str) -> str:
+        """A relation edge's attributes (as text); what type and arrowhead fix is made once."""
+        key = (rtype, arrowhead)
+        parts = self.edge_parts.get(key)
+        if parts is None:
+            style = theme.RELATIONS[rtype]
+            parts = self.edge_parts[key] = (
+                attr_list(_attrs(arrowhead=arrowhead)),
+                attr_list(
+                    _attrs(
+                        class_=f"relation {rtype}",
+                        color=style.color,
+                        style=style.style,
+                        penwidth=style.penwidth,
+                    )
+                ),
+            )
+        head, tail = parts
+        tip = _value(Tooltip(tooltip))
+        if label is None:
+            return f"{head}, tooltip={tip}, {tail}"
+        return f"{head}, label={_value(label)}, tooltip={tip}, {tail}"
 
+    def relation_items(
+        self, rel: Relation
+    ) -> tuple[list[tuple[str, Attrs]], list[tuple[str, str, Attrs | str]]]:
+        """The junction node (if the relation needs one) and the edges of one relation."""
         style = theme.RELATIONS[rel.type]
         self._note(self.relations_used, rel.type)
         undercut = rel.type == "undercuts"
-        target = _junction_node(rel.target) if undercut else _claim_node(rel.target)
-        line = {"color": style.color, "style": style.style, "penwidth": style.penwidth}
+        target = _junction_node(rel.target) if undercut else self.name(rel.target)
         label = None
         if "ids" in self.options.show and rel.explicit_id:
             label = Html(_font(html_escape(rel.id), theme.SMALL_SIZE, theme.MUTED_COLOR))
         tooltip = f"{rel.id} ({rel.type})"
-        css = f"relation {rel.type}"
-        nodes: list[pydot.Node] = []
-        edges: list[pydot.Edge] = []
+        nodes: list[tuple[str, Attrs]] = []
+        edges: list[tuple[str, str, Attrs | str]] = []
         if rel.id in self.view.junctions:
             self._note(self.junction_colors, style.color)
             junction = _junction_node(rel.id)
             nodes.append(
-                pydot.Node(
+                (
                     junction,
-                    **_attrs(
+                    _attrs(
                         label="",
                         shape="circle",
                         width=theme.JUNCTION_SIZE,
@@ -480,51 +595,33 @@ class _Builder:
             )
             for premise in rel.premises:
                 edges.append(
-                    pydot.Edge(
-                        _claim_node(premise),
+                    (
+                        self.name(premise),
                         junction,
-                        **_attrs(arrowhead="none", tooltip=Tooltip(tooltip), class_=css, **line),
+                        self._edge_attrs(rel.type, "none", None, tooltip),
                     )
                 )
             edges.append(
-                pydot.Edge(
-                    junction,
-                    target,
-                    **_attrs(
-                        arrowhead=style.arrowhead,
-                        label=label,
-                        tooltip=Tooltip(tooltip),
-                        class_=css,
-                        **line,
-                    ),
-                )
+                (junction, target, self._edge_attrs(rel.type, style.arrowhead, label, tooltip))
             )
         else:
             for premise in rel.premises:
                 edges.append(
-                    pydot.Edge(
-                        _claim_node(premise),
+                    (
+                        self.name(premise),
                         target,
-                        **_attrs(
-                            arrowhead=style.arrowhead,
-                            label=label,
-                            tooltip=Tooltip(tooltip),
-                            class_=css,
-                            **line,
-                        ),
+                        self._edge_attrs(rel.type, style.arrowhead, label, tooltip),
                     )
                 )
         return nodes, edges
 
-    def answer_edge(self, claim: Claim) -> pydot.Edge:
-        import pydot
-
+    def answer_edge(self, claim: Claim) -> tuple[str, str, Attrs]:
         style = theme.RELATIONS["answers"]
         self._note(self.relations_used, "answers")
-        return pydot.Edge(
-            _claim_node(claim.id),
+        return (
+            self.name(claim.id),
             _issue_node(claim.answers or ""),
-            **_attrs(
+            _attrs(
                 color=style.color,
                 style=style.style,
                 penwidth=style.penwidth,
@@ -636,6 +733,9 @@ class _Builder:
                     "rounded",
                 )
             )
+        if self.groups_used:
+            color, fill = self.group_style
+            kind_items.append(box(html_escape(w["group"]), color, fill, 1, "rounded"))
         if self.issue_used:
             kind_items.append(
                 box(
@@ -680,11 +780,19 @@ class _Builder:
 
     # ---- the whole graph
 
-    def build(self) -> pydot.Dot:
-        import pydot
+    def build(self) -> Graph:
+        """The whole picture as DOT statements, in a fixed order."""
+        enabled = gc.isenabled()
+        gc.disable()  # many containers, no cycles: collecting would only cost time (a third)
+        try:
+            return self._build()
+        finally:
+            if enabled:
+                gc.enable()
 
+    def _build(self) -> Graph:
         options = self.options
-        graph = pydot.Dot("argmap", graph_type="digraph")
+        graph = Graph("digraph", "argmap")
         font = quote(theme.FONT)
         graph_attrs: dict[str, object] = {
             "layout": options.engine,
@@ -701,27 +809,43 @@ class _Builder:
             graph_attrs["newrank"] = True
         else:
             graph_attrs.update(overlap="prism", overlap_scaling=2, splines="true", sep="+8")
-        graph.set_graph_defaults(**_attrs(**graph_attrs))
-        graph.set_node_defaults(
-            fontname=font,
-            fontsize=_value(theme.FONT_SIZE),
-            fontcolor=quote(theme.TEXT_COLOR),
-            margin=quote("0.14,0.08"),
+        graph.set_defaults("graph", _attrs(**graph_attrs))
+        graph.set_defaults(
+            "node",
+            {
+                "fontname": font,
+                "fontsize": _value(theme.FONT_SIZE),
+                "fontcolor": quote(theme.TEXT_COLOR),
+                "margin": quote("0.14,0.08"),
+            },
         )
-        graph.set_edge_defaults(
-            fontname=font, fontsize=_value(theme.SMALL_SIZE), arrowsize=_value(0.8)
+        graph.set_defaults(
+            "edge",
+            {"fontname": font, "fontsize": _value(theme.SMALL_SIZE), "arrowsize": _value(0.8)},
         )
 
+        if options.collapse:
+            self.collapsed(graph)
+        else:
+            self.body(graph)
+        if options.legend:
+            graph.set_defaults("graph", _attrs(label=self.legend(), labelloc="t", labeljust="l"))
+        return graph
+
+    def body(self, graph: Graph) -> None:
+        """Every claim, issue and relation of the view, clusters as subgraphs."""
+        options = self.options
         amap = self.amap
         of_claim: dict[str, str] = {}
         of_issue: dict[str, str] = {}
-        clusters: dict[str, pydot.Subgraph] = {}
+        clusters: dict[str, Graph] = {}
         if options.cluster is not None:
             of_claim, of_issue, labels = self.cluster_keys()
             for n, (key, label) in enumerate(labels):
-                sub = pydot.Subgraph(
+                clusters[key] = Graph(
+                    "subgraph",
                     f"cluster_{n}",
-                    **_attrs(
+                    _attrs(
                         label=Html(
                             _font(
                                 f"<B>{html_escape(label)}</B>",
@@ -736,20 +860,20 @@ class _Builder:
                         labelloc="b" if options.rankdir == "BT" else "t",
                     ),
                 )
-                clusters[key] = sub
 
         for iid in self.view.issues:
-            node = self.issue_node(iid)
-            (clusters[of_issue[iid]] if iid in of_issue else graph).add_node(node)
+            name, attrs = self.issue_node(iid)
+            (clusters[of_issue[iid]] if iid in of_issue else graph).add_node(name, attrs)
+        claims = amap.claims
         for cid in self.view.claims:
-            node = self.claim_node(amap.claims[cid])
-            (clusters[of_claim[cid]] if cid in of_claim else graph).add_node(node)
+            name, attrs = self.claim_node(claims[cid])
+            (clusters[of_claim[cid]] if cid in of_claim else graph).add_node(name, attrs)
 
         shown_issues = set(self.view.issues)
-        edges: list[pydot.Edge] = [
-            self.answer_edge(amap.claims[cid])
+        edges: list[tuple[str, str, Attrs | str]] = [
+            self.answer_edge(claims[cid])
             for cid in self.view.claims
-            if amap.claims[cid].answers in shown_issues
+            if claims[cid].answers in shown_issues
         ]
         by_id = {rel.id: rel for rel in self.view.relations}
         for rel in self.view.relations:
@@ -762,31 +886,165 @@ class _Builder:
                     bears_on = by_id[bears_on.target]
                 homes = {of_claim.get(c, "") for c in (*rel.premises, bears_on.target)}
                 parent = clusters.get(homes.pop(), graph) if len(homes) == 1 else graph
-            for node in nodes:
-                parent.add_node(node)
+            for name, attrs in nodes:
+                parent.add_node(name, attrs)
             edges.extend(rel_edges)
 
         for sub in clusters.values():
             graph.add_subgraph(sub)
         if self.view.issues and options.engine == "dot":
             # Issues are what the debate is about: all on the conclusions' end, in one row.
-            row = pydot.Subgraph("", rank="max")
+            row = Graph("subgraph", "", {"rank": "max"})
             for iid in self.view.issues:
-                row.add_node(pydot.Node(_issue_node(iid)))
+                row.add_node(_issue_node(iid))
             graph.add_subgraph(row)
-        for edge in edges:
-            graph.add_edge(edge)
+        for source, target, attrs in edges:
+            graph.add_edge(source, target, attrs)
 
-        if options.legend:
-            graph.set_graph_defaults(**_attrs(label=self.legend(), labelloc="t", labeljust="l"))
-        return graph
+    def collapsed(self, graph: Graph) -> None:
+        """One box per cluster (claims outside every cluster drawn as usual) and one arrow per
+        pair of boxes and relation type, labelled with how many relations it stands for."""
+        amap = self.amap
+        of_claim, of_issue, labels = self.cluster_keys()
+        counts: dict[str, int] = {key: 0 for key, _ in labels}
+        for cid in self.view.claims:
+            if cid in of_claim:
+                counts[of_claim[cid]] += 1
+        group = {key: quote(f"group:{key}") for key, _ in labels}
+        for key, label in labels:
+            graph.add_node(group[key], self.group_node(key, label, counts[key]))
+        issues = []
+        for iid in self.view.issues:
+            if iid not in of_issue:
+                name, attrs = self.issue_node(iid)
+                graph.add_node(name, attrs)
+                issues.append(iid)
+        for cid in self.view.claims:
+            if cid not in of_claim:
+                name, attrs = self.claim_node(amap.claims[cid])
+                graph.add_node(name, attrs)
+
+        def claim_end(cid: str) -> str:
+            return group[of_claim[cid]] if cid in of_claim else self.name(cid)
+
+        def issue_end(iid: str) -> str:
+            return group[of_issue[iid]] if iid in of_issue else _issue_node(iid)
+
+        arrows: dict[tuple[str, str, str], int] = {}
+        by_id = {rel.id: rel for rel in self.view.relations}
+        for rel in self.view.relations:
+            bears_on = rel
+            while bears_on.type == "undercuts" and bears_on.target in by_id:
+                bears_on = by_id[bears_on.target]
+            if bears_on.type == "undercuts":  # an undercut cycle: it reaches no claim
+                continue
+            target = claim_end(bears_on.target)
+            for source in dict.fromkeys(claim_end(p) for p in rel.premises):
+                if source != target:
+                    arrows[(source, target, rel.type)] = (
+                        arrows.get((source, target, rel.type), 0) + 1
+                    )
+        shown = set(self.view.issues)
+        for cid in self.view.claims:
+            answers = amap.claims[cid].answers
+            if answers in shown:
+                source, target = claim_end(cid), issue_end(answers)
+                if source != target:
+                    arrows[(source, target, "answers")] = (
+                        arrows.get((source, target, "answers"), 0) + 1
+                    )
+
+        if issues and self.options.engine == "dot":
+            row = Graph("subgraph", "", {"rank": "max"})
+            for iid in issues:
+                row.add_node(_issue_node(iid))
+            graph.add_subgraph(row)
+        for (source, target, rtype), count in arrows.items():
+            self._note(self.relations_used, rtype)
+            style = theme.RELATIONS[rtype]
+            graph.add_edge(
+                source,
+                target,
+                _attrs(
+                    arrowhead=style.arrowhead,
+                    # xlabel: placed after the layout; edge labels would make dot 100 times slower
+                    xlabel=f"{count:,}" if count > 1 else None,
+                    tooltip=Tooltip(f"{count:,} × {rtype}"),
+                    class_=f"relation {rtype}",
+                    color=style.color,
+                    style=style.style,
+                    penwidth=round(style.penwidth + math.log2(count), 1),
+                ),
+            )
+
+    def group_node(self, key: str, label: str, count: int) -> Attrs:
+        """The box that stands for a collapsed cluster."""
+        self.groups_used = True
+        self.boxes += 1
+        is_issue = self.options.cluster == "issue"
+        head = f"{_upper(self.words['issue'])}  {key}" if is_issue else label
+        color = theme.ISSUE_COLOR if is_issue else theme.MUTED_COLOR
+        fill = theme.ISSUE_FILL if is_issue else theme.CLUSTER_FILL
+        self.group_style = (color, fill)
+        rows = [_font(f"<B>{html_escape(head)}</B>", theme.SMALL_SIZE, color)]
+        if is_issue:
+            question = "\n".join(wrap(self.text(self.amap.issues[key].question), theme.ISSUE_WIDTH))
+            rows.append("<B>" + html_escape(question, newline="<BR/>") + "</B>")
+        count_text = (
+            self.words["group_count_one"]
+            if count == 1
+            else self.words["group_count"].format(n=f"{count:,}")
+        )
+        rows.append(_font(html_escape(count_text), theme.SMALL_SIZE, theme.MUTED_COLOR))
+        return _attrs(
+            label=Html(_CLAIM_TABLE_START + _CLAIM_ROWS.join(rows) + _CLAIM_TABLE_END),
+            shape="box",
+            style="rounded,filled",
+            color=color,
+            penwidth=1.6,
+            fillcolor=fill,
+            tooltip=Tooltip(f"{head}: {count_text}"),
+            class_="group",
+        )
 
 
-def build_graph(amap: ArgumentMap, options: RenderOptions | None = None) -> pydot.Dot:
-    """The picture of ``amap`` as a pydot graph (see :class:`RenderOptions`)."""
-    return _Builder(amap, options or RenderOptions()).build()
+def build_graph(
+    amap: ArgumentMap, options: RenderOptions | None = None, view: View | None = None
+) -> pydot.Dot:
+    """The picture of ``amap`` as a pydot graph (see :class:`RenderOptions`), read back from
+    :func:`to_dot`'s text by pydot's parser: slow on big maps, for callers who want objects."""
+    import pydot
+
+    graphs = pydot.graph_from_dot_data(to_dot(amap, options, view))
+    if not graphs:  # pragma: no cover - our DOT always parses
+        raise ArgmapError("pydot could not read the DOT text")
+    return graphs[0]
 
 
-def to_dot(amap: ArgumentMap, options: RenderOptions | None = None) -> str:
-    """The picture of ``amap`` as DOT text; the same input gives the same bytes."""
-    return build_graph(amap, options).to_string()
+@dataclass(frozen=True)
+class Picture:
+    """A picture's DOT text and its size: the claims in its view, and the boxes drawn for them
+    (fewer when clusters are collapsed). Layout time grows with ``boxes``."""
+
+    dot: str
+    claims: int
+    boxes: int
+
+
+def picture(
+    amap: ArgumentMap, options: RenderOptions | None = None, view: View | None = None
+) -> Picture:
+    """The picture of ``amap`` (see :func:`to_dot`) with its size."""
+    builder = _Builder(amap, options or RenderOptions(), view)
+    text = builder.build().to_string()
+    return Picture(text, len(builder.view.claims), builder.boxes)
+
+
+def to_dot(
+    amap: ArgumentMap, options: RenderOptions | None = None, view: View | None = None
+) -> str:
+    """The picture of ``amap`` as DOT text; the same input gives the same bytes.
+
+    ``view`` is what :func:`select` returned for these options, to save selecting twice.
+    """
+    return _Builder(amap, options or RenderOptions(), view).build().to_string()

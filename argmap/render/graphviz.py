@@ -1,5 +1,10 @@
 """Running Graphviz: DOT text in, SVG/PNG/PDF bytes out, never left hanging.
 
+The ``dot`` child process is stopped on a timeout and killed on any interruption (Ctrl-C
+included) before the exception goes on. A ``progress`` callback, called about ten times a second
+with the seconds elapsed, lets a caller show that the layout is still running (this module prints
+nothing).
+
 >>> render_dot("digraph { a -> b }", "svg")[:5]   # doctest: +SKIP
 b'<?xml'
 """
@@ -9,6 +14,8 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from argmap.errors import ToolError
@@ -20,6 +27,8 @@ INSTALL_HINT = (
 )
 DEFAULT_TIMEOUT = 60.0
 DEFAULT_DPI = 144
+#: Seconds between two calls of a ``progress`` callback.
+PROGRESS_INTERVAL = 0.1
 
 
 def find_dot() -> str:
@@ -36,12 +45,15 @@ def render_dot(
     engine: str = "dot",
     timeout: float | None = DEFAULT_TIMEOUT,
     dpi: int | None = None,
+    progress: Callable[[float], None] | None = None,
 ) -> bytes:
     """Lay out ``dot_text`` with ``engine`` (dot, sfdp, neato) and return it as ``fmt`` bytes.
 
     ``fmt`` is svg, png or pdf (``dot`` returns the text itself, encoded). PNGs use ``dpi``
     (default 144, sharp on high-density screens). The layout is stopped after ``timeout``
     seconds (None: no limit) with a ToolError that suggests a smaller view or another engine.
+    ``progress(seconds)`` is called every :data:`PROGRESS_INTERVAL` while Graphviz runs; an
+    exception it raises (or a KeyboardInterrupt) kills Graphviz and goes on to the caller.
     """
     if fmt == "dot":
         return dot_text.encode("utf-8")
@@ -52,13 +64,7 @@ def render_dot(
     if fmt == "png":
         command.append(f"-Gdpi={dpi or DEFAULT_DPI}")
     try:
-        done = subprocess.run(
-            command,
-            input=dot_text.encode("utf-8"),
-            capture_output=True,
-            timeout=timeout,
-            check=False,
-        )
+        returncode, stdout, stderr = _run(command, dot_text.encode("utf-8"), timeout, progress)
     except subprocess.TimeoutExpired:
         raise ToolError(
             f"the {engine} layout took longer than {timeout:g} s and was stopped; draw a smaller "
@@ -67,11 +73,50 @@ def render_dot(
         ) from None
     except OSError as exc:
         raise ToolError(f"could not run {program}: {exc}; {INSTALL_HINT}") from None
-    if done.returncode != 0:
-        message = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        detail = "; ".join(message[:5]) or f"exit status {done.returncode}"
+    if returncode != 0:
+        message = stderr.decode("utf-8", "replace").strip().splitlines()
+        detail = "; ".join(message[:5]) or f"exit status {returncode}"
         raise ToolError(f"Graphviz failed ({engine}, {fmt}): {detail}")
-    return done.stdout
+    return stdout
+
+
+def _run(
+    command: list[str],
+    data: bytes,
+    timeout: float | None,
+    progress: Callable[[float], None] | None,
+) -> tuple[int, bytes, bytes]:
+    """Run ``command`` with ``data`` on its stdin: (exit status, stdout, stderr).
+
+    Raises TimeoutExpired after ``timeout`` seconds; on that or on any other exception (an
+    interrupt, an error from ``progress``) the child is killed and reaped first.
+    """
+    start = time.monotonic()
+    deadline = None if timeout is None else start + timeout
+    with subprocess.Popen(
+        command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    ) as proc:
+        try:
+            pending: bytes | None = data
+            while True:
+                wait = PROGRESS_INTERVAL if progress is not None else None
+                if deadline is not None:
+                    left = max(deadline - time.monotonic(), 0.0)
+                    wait = left if wait is None else min(wait, left)
+                try:
+                    stdout, stderr = proc.communicate(pending, timeout=wait)
+                    break
+                except subprocess.TimeoutExpired:
+                    pending = None  # written already: communicate() goes on from where it was
+                    if deadline is not None and time.monotonic() >= deadline:
+                        raise
+                    if progress is not None:
+                        progress(time.monotonic() - start)
+        except BaseException:
+            proc.kill()
+            proc.wait()
+            raise
+    return proc.returncode, stdout, stderr
 
 
 def format_for(path: str | os.PathLike[str]) -> str | None:

@@ -144,6 +144,9 @@ WORDS: dict[str, dict[str, str]] = {
         "focus": "focus",
         "sources": "Sources",
         "strength": "strength",
+        "group": "group of claims (--collapse)",
+        "group_count": "{n} claims",
+        "group_count_one": "1 claim",
     },
     "ja": {
         "fact": "事実",
@@ -167,6 +170,9 @@ WORDS: dict[str, dict[str, str]] = {
         "focus": "注目",
         "sources": "出典",
         "strength": "強さ",
+        "group": "主張のまとまり（--collapse）",
+        "group_count": "主張 {n} 件",
+        "group_count_one": "主張 1 件",
     },
 }
 

@@ -5,6 +5,10 @@ breaks at spaces; Japanese may break between any two characters, except that no 
 closing punctuation or small kana (``。、」）ー…``) and none ends with an opening bracket
 (``「（``): the basic *kinsoku* rules.
 
+Fast paths, with the same results as the character-by-character rules: widths are looked up once
+per distinct character, ASCII text (one column per character, nothing to glue) is measured with
+``len`` and wrapped word by word, and so is every ASCII word of mixed text.
+
 >>> wrap("Open weights let anyone run the model.", 16)
 ['Open weights let', 'anyone run the', 'model.']
 >>> wrap("オープンな重みは誰でも使える。", 10)
@@ -27,11 +31,28 @@ NO_START = frozenset(
 NO_END = frozenset("「『（［｛〔〈《【〘〖｟«([{")
 
 
-def char_width(ch: str) -> int:
-    """Display columns of one character: 2 for wide/full-width, 0 for combining, else 1."""
+def _char_width(ch: str) -> int:
+    """The width rule itself (see :func:`char_width`), without the cache."""
     if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
         return 0
     return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
+class _Widths(dict[str, int]):
+    """Display width by character, each computed once (at most ~1.1 million entries)."""
+
+    def __missing__(self, ch: str) -> int:
+        width = self[ch] = _char_width(ch)
+        return width
+
+
+_WIDTHS = _Widths()
+_width = _WIDTHS.__getitem__
+
+
+def char_width(ch: str) -> int:
+    """Display columns of one character: 2 for wide/full-width, 0 for combining, else 1."""
+    return _width(ch)
 
 
 def display_width(text: str) -> int:
@@ -40,7 +61,33 @@ def display_width(text: str) -> int:
     >>> display_width("AI規制"), display_width("abc")
     (6, 3)
     """
-    return sum(char_width(ch) for ch in text)
+    if text.isascii():  # every ASCII character, control characters included, is one column
+        return len(text)
+    return sum(map(_width, text))
+
+
+def _token_atoms(token: str, atoms: list[str]) -> None:
+    """Append the atoms of ``token`` (a run of non-space characters) to ``atoms``: a run of
+    narrow characters is one word, every wide character its own atom, and a combining mark stays
+    on the atom before it."""
+    if token.isascii():
+        atoms.append(token)
+        return
+    start = len(atoms)
+    word = ""
+    for ch in token:
+        width = _width(ch)
+        if width == 2:
+            if word:
+                atoms.append(word)
+                word = ""
+            atoms.append(ch)
+        elif width == 0 and not word and len(atoms) > start:
+            atoms[-1] += ch
+        else:
+            word += ch
+    if word:
+        atoms.append(word)
 
 
 def _atoms(paragraph: str) -> list[str]:
@@ -51,27 +98,10 @@ def _atoms(paragraph: str) -> list[str]:
     may not be separated.
     """
     atoms: list[str] = []
-    word = ""
-    for ch in paragraph:
-        if ch.isspace():
-            if word:
-                atoms.append(word)
-                word = ""
-            if atoms and atoms[-1] != " ":
-                atoms.append(" ")
-        elif char_width(ch) == 2:
-            if word:
-                atoms.append(word)
-                word = ""
-            atoms.append(ch)
-        elif char_width(ch) == 0 and not word and atoms and atoms[-1] != " ":
-            atoms[-1] += ch  # a combining mark stays on its base character
-        else:
-            word += ch
-    if word:
-        atoms.append(word)
-    while atoms and atoms[-1] == " ":
-        atoms.pop()
+    for token in paragraph.split():
+        if atoms:
+            atoms.append(" ")
+        _token_atoms(token, atoms)
 
     glued: list[str] = []
     join_next = False
@@ -91,27 +121,102 @@ def _atoms(paragraph: str) -> list[str]:
 
 def _split_long(atom: str, width: int) -> list[str]:
     """Cut a word wider than ``width`` into pieces of at most ``width`` columns."""
+    if atom.isascii():
+        return [atom[i : i + width] for i in range(0, len(atom), width)]
     pieces: list[str] = []
     piece = ""
+    piece_width = 0
     for ch in atom:
-        if piece and display_width(piece) + char_width(ch) > width:
+        ch_width = _width(ch)
+        if piece and piece_width + ch_width > width:
             pieces.append(piece)
             piece = ""
+            piece_width = 0
         piece += ch
+        piece_width += ch_width
     if piece:
         pieces.append(piece)
     return pieces
 
 
+def _cut(atom: str, width: int) -> list[str]:
+    """An atom wider than ``width`` as lines: every run of narrow characters in it that is
+    wider than ``width`` (a long word or URL) is cut like :func:`_split_long`, its first piece
+    filling the line that what kinsoku glues before it started. The last item is the rest."""
+    if atom.isascii():
+        return _split_long(atom, width)
+    lines: list[str] = []
+    current = ""
+    run = ""
+    for ch in (*atom, ""):
+        if ch and _width(ch) < 2:
+            run += ch
+            continue
+        if run and display_width(run) > width:
+            room = width - display_width(current)
+            if current and room > 0:
+                taken = used = 0
+                for c in run:
+                    used += _width(c)
+                    if used > room:
+                        break
+                    taken += 1
+                lines.append(current + run[:taken])
+                current, run = "", run[taken:]
+            first, *pieces = _split_long(run, width)
+            pieces.insert(0, current + first)
+            current = pieces.pop()
+            lines.extend(pieces)
+        else:
+            current += run
+        run = ""
+        current += ch
+    return [*lines, current]
+
+
+def _wrap_ascii(paragraph: str, width: int, lines: list[str]) -> None:
+    """:func:`wrap` of one ASCII paragraph, a line at a time: the words joined by single
+    spaces, each line cut at the last space that fits, a word longer than a line cut."""
+    rest = " ".join(paragraph.split())
+    while len(rest) > width:
+        cut = rest.rfind(" ", 0, width + 1)
+        if cut > 0:
+            lines.append(rest[:cut])
+            rest = rest[cut + 1 :]
+            continue
+        end = rest.find(" ")
+        word, after = (rest, "") if end < 0 else (rest[:end], rest[end:])
+        *full, last = _split_long(word, width)
+        lines.extend(full)
+        rest = last + after
+    lines.append(rest)
+
+
 def wrap(text: str, width: int) -> list[str]:
     """``text`` as lines of at most ``width`` display columns (a line break in the text is kept).
 
-    A single unbreakable group wider than ``width`` is cut if it is a run of narrow characters
-    (a long URL), and left a little wide if it is kinsoku-glued Japanese (``「X」。``).
+    A run of narrow characters wider than ``width`` (a long URL) is cut, even when kinsoku
+    glues it to a bracket or a full stop (``「URL」。``); a kinsoku-glued group of wide
+    characters may leave its line a few columns too wide.
     """
     width = max(width, 2)
     lines: list[str] = []
+    if text.isascii() and text.isprintable():  # one line of ASCII, spaces its only blanks
+        if "  " in text or text[:1] == " " or text[-1:] == " ":
+            text = " ".join(text.split())
+        while len(text) > width:  # as _wrap_ascii, while no word is longer than a line
+            cut = text.rfind(" ", 0, width + 1)
+            if cut <= 0:
+                _wrap_ascii(text, width, lines)
+                return lines
+            lines.append(text[:cut])
+            text = text[cut + 1 :]
+        lines.append(text)
+        return lines
     for paragraph in text.splitlines() or [""]:
+        if paragraph.isascii():
+            _wrap_ascii(paragraph, width, lines)
+            continue
         line = ""
         line_width = 0
         pending_space = False
@@ -128,10 +233,9 @@ def wrap(text: str, width: int) -> list[str]:
                 continue
             if line:
                 lines.append(line)
-            if atom_width > width and all(char_width(ch) < 2 for ch in atom):
-                *full, last = _split_long(atom, width)
+            if atom_width > width:
+                *full, atom = _cut(atom, width)
                 lines.extend(full)
-                atom = last
             line = atom
             line_width = display_width(atom)
         lines.append(line)

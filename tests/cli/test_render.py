@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 import importlib.util
+import io
+import os
 import shutil
+import signal
+import subprocess
+import sys
+import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -144,3 +150,171 @@ def test_invalid_map_exits_1(tmp_path: Path) -> None:
     bad.write_text("argmap: 1\nclaims:\n  a: {text: A, supports: nowhere}\n", encoding="utf-8")
     result = run(str(bad))
     assert result.exit_code == 1
+
+
+# ---------------------------------------------------------------- big maps
+
+
+def big_map(folder: Path, n: int = 2600) -> Path:
+    """A map of ``n`` claims on two issues: chains of supports and oppositions."""
+    lines = [
+        "argmap: 1",
+        "issues:",
+        "  i0: {question: First question?}",
+        "  i1: {question: Second question?}",
+        "claims:",
+        "  p0: {text: Position zero., kind: policy, answers: i0}",
+        "  p1: {text: Position one., kind: policy, answers: i1}",
+    ]
+    for k in range(2, n):
+        relation = "supports" if k % 3 else "opposes"
+        target = f"p{k % 2}" if k < 4 else f"c{k - 2}"
+        lines.append(f"  c{k}: {{text: Claim number {k} says something., {relation}: {target}}}")
+    path = folder / "big.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def fake_dot(folder: Path) -> Path:
+    """A `dot` that records its run (and the DOT it read) and answers with a tiny SVG."""
+    bin_dir = folder / "bin"
+    bin_dir.mkdir()
+    script = bin_dir / "dot"
+    script.write_text(
+        f"#!{sys.executable}\nimport sys\n"
+        f"open({str(folder / 'dot-input.dot')!r}, 'w').write(sys.stdin.read())\n"
+        "sys.stdout.write('<?xml version=\"1.0\"?><svg/>')\n",
+        encoding="utf-8",
+    )
+    script.chmod(0o755)
+    return bin_dir
+
+
+def test_big_view_stops_before_graphviz_with_the_ways_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    big = str(big_map(tmp_path))
+    monkeypatch.setenv("PATH", str(fake_dot(tmp_path)))
+    out = tmp_path / "big.svg"
+    result = run(big, "-o", str(out))
+    assert result.exit_code == 1
+    message = result.stderr
+    assert "2,600 claims" in message and "2,500" in message
+    for way_out in (
+        "--focus CLAIM --depth N",
+        "--issue ID",
+        "--tag",
+        "--cluster issue --collapse",
+        "--engine sfdp",
+        "--format dot",
+        "--no-size-limit",
+    ):
+        assert way_out in message, way_out
+    assert not (tmp_path / "dot-input.dot").exists()  # Graphviz was never started
+    assert not out.exists()
+
+
+def test_big_view_ways_out_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    big = str(big_map(tmp_path))
+    monkeypatch.setenv("PATH", str(fake_dot(tmp_path)))
+    dot_input = tmp_path / "dot-input.dot"
+    out = str(tmp_path / "big.svg")
+
+    result = run(big)  # DOT has no limit
+    assert result.exit_code == 0 and result.stdout.count('"claim:') >= 2600
+    assert not dot_input.exists()
+
+    for extra in (["--engine", "sfdp"], ["--no-size-limit"], ["--focus", "c100", "--depth", "3"]):
+        result = run(big, "-o", out, *extra)
+        assert result.exit_code == 0, (extra, result.output)
+        assert dot_input.exists()
+        dot_input.unlink()
+
+    result = run(big, "-o", out, "--cluster", "issue", "--collapse")
+    assert result.exit_code == 0, result.output
+    sent = dot_input.read_text(encoding="utf-8")
+    assert sent.count("[label=") == 3  # two group boxes and the legend
+    assert "1,300 claims" in sent
+
+
+def test_collapse_needs_cluster() -> None:
+    result = run(TINY, "--collapse")
+    assert result.exit_code == 2
+    assert "--collapse needs --cluster" in result.output
+
+
+def test_help_explains_the_size_limit() -> None:
+    result = CliRunner().invoke(cli, ["render", "--help"])
+    assert result.exit_code == 0
+    text = " ".join(result.output.split())
+    assert "2,500 claims" in text and "--no-size-limit" in text and "--collapse" in text
+
+
+# ---------------------------------------------------------------- progress and Ctrl-C
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_line_only_on_a_terminal_and_after_a_second() -> None:
+    from argmap.cli.render import LayoutProgress
+
+    quiet = io.StringIO()
+    progress = LayoutProgress("laying out", quiet)
+    progress(5.0)
+    progress.clear()
+    assert quiet.getvalue() == "" and not progress.active
+
+    screen = Terminal()
+    progress = LayoutProgress("laying out", screen)
+    progress(0.4)
+    assert screen.getvalue() == ""
+    progress(1.25)
+    progress(2.5)
+    assert screen.getvalue().count("laying out") == 2 and "2.5 s" in screen.getvalue()
+    progress.clear()
+    assert screen.getvalue().endswith("\r\x1b[K")
+
+
+def test_ctrl_c_stops_graphviz_and_exits_130(tmp_path: Path) -> None:
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    pid_file = tmp_path / "dot.pid"
+    script = bin_dir / "dot"
+    script.write_text(
+        f"#!{sys.executable}\nimport os, time\n"
+        f"open({str(pid_file)!r}, 'w').write(str(os.getpid()))\ntime.sleep(120)\n",
+        encoding="utf-8",
+    )
+    script.chmod(0o755)
+    env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "argmap", "render", TINY, "-o", str(tmp_path / "x.svg")],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        for _ in range(600):  # wait (up to a minute) for the fake dot to start
+            if pid_file.exists() and pid_file.read_text():
+                break
+            time.sleep(0.1)
+        else:
+            pytest.fail("the fake dot never started")
+        proc.send_signal(signal.SIGINT)  # to argmap only: it must stop dot itself
+        _, stderr = proc.communicate(timeout=60)
+    finally:
+        proc.kill()
+    assert proc.returncode == 130
+    assert b"argmap: interrupted" in stderr
+    pid = int(pid_file.read_text())
+    for _ in range(100):  # the child is killed before argmap exits; give the kernel a moment
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.05)
+    else:
+        pytest.fail("the dot process is still running")

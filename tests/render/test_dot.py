@@ -17,7 +17,7 @@ from argmap.errors import ArgmapError, NotFoundError
 from argmap.load import load_map
 from argmap.model import Actor, ArgumentMap, Claim, Issue, Relation, Text
 from argmap.render import theme
-from argmap.render.dot import RenderOptions, html_escape, quote, select, to_dot
+from argmap.render.dot import RenderOptions, clean, html_escape, quote, select, to_dot
 
 DATA = Path(__file__).parent.parent / "data"
 FLAGSHIP = Path(__file__).parent.parent.parent / "arguments" / "llama-3.1-open-source"
@@ -372,3 +372,158 @@ def test_format_for_suffixes() -> None:
     from argmap.render.graphviz import format_for
 
     assert (format_for("a.SVG"), format_for("a.gv"), format_for("a.txt")) == ("svg", "dot", None)
+
+
+# ---------------------------------------------------------------- the DOT writer
+
+GOLDEN = Path(__file__).parent / "golden"
+GOLDEN_CASES = {
+    "tiny": ("tiny", RenderOptions()),
+    "tiny-ja-actor-cluster": (
+        "tiny",
+        RenderOptions(lang="ja", cluster="actor", show=frozenset({"actors", "sources", "ids"})),
+    ),
+    "tiny-status-lr": (
+        "tiny",
+        RenderOptions(
+            color_by="status", statuses={"x": "in", "a": "out", "b": "undecided"}, rankdir="LR"
+        ),
+    ),
+    "tiny-focus-sfdp": (
+        "tiny",
+        RenderOptions(focus="x", depth=1, engine="sfdp", color_by="actor"),
+    ),
+    "undercut-ids": ("undercut", RenderOptions(show=frozenset({"ids"}), cluster="issue")),
+    "torture": ("torture", RenderOptions(show=frozenset({"actors", "ids"}), cluster="tag")),
+}
+
+
+@pytest.mark.parametrize("name", sorted(GOLDEN_CASES))
+def test_output_is_byte_identical_to_the_pydot_era(name: str) -> None:
+    """The files in golden/ were written by the pydot-based renderer; the direct writer must
+    give the same bytes (so pictures and the gallery do not change)."""
+    source, options = GOLDEN_CASES[name]
+    amap = torture_map() if source == "torture" else load_map(DATA / f"{source}.yaml")
+    expected = (GOLDEN / f"{name}.dot").read_bytes().decode("utf-8")
+    assert to_dot(amap, options) == expected
+
+
+def test_graph_writer_writes_what_pydot_writes() -> None:
+    from argmap.render.dotgraph import Graph
+
+    ours = Graph("digraph", "argmap")
+    theirs = pydot.Dot("argmap", graph_type="digraph")
+    ours.set_defaults("graph", {"rankdir": '"BT"', "newrank": "true"})
+    theirs.set_graph_defaults(rankdir='"BT"', newrank="true")
+    ours.set_defaults("node", {"fontsize": "11"})
+    theirs.set_node_defaults(fontsize="11")
+    label = '<<B>x &amp; "y"</B>>'
+    ours.add_node('"claim:a"', {"label": label, "class": '"claim fact"'})
+    theirs.add_node(pydot.Node('"claim:a"', label=label, **{"class": '"claim fact"'}))
+    sub = Graph("subgraph", "cluster_0", {"label": '"c"', "style": '"rounded"'})
+    sub_theirs = pydot.Subgraph("cluster_0", label='"c"', style='"rounded"')
+    sub.add_node('"claim:b"', {"penwidth": "1.6"})
+    sub_theirs.add_node(pydot.Node('"claim:b"', penwidth="1.6"))
+    ours.add_subgraph(sub)
+    theirs.add_subgraph(sub_theirs)
+    row = Graph("subgraph", "", {"rank": "max"})
+    row_theirs = pydot.Subgraph("", rank="max")
+    row.add_node('"issue:q"')
+    row_theirs.add_node(pydot.Node('"issue:q"'))
+    ours.add_subgraph(row)
+    theirs.add_subgraph(row_theirs)
+    ours.add_edge('"claim:a"', '"claim:b"', 'arrowhead="tee", tooltip="a\\\\N"')
+    theirs.add_edge(pydot.Edge('"claim:a"', '"claim:b"', arrowhead='"tee"', tooltip='"a\\\\N"'))
+    ours.add_edge('"claim:b"', '"issue:q"')
+    theirs.add_edge(pydot.Edge('"claim:b"', '"issue:q"'))
+    assert ours.to_string() == theirs.to_string()
+
+
+def test_numbers_are_written_as_pydot_would() -> None:
+    from argmap.render.dot import _value
+
+    assert [_value(x) for x in (1.6, 11.0, 0.13, 2, True)] == ["1.6", "11", "0.13", "2", "true"]
+    assert _value(1e6) == '"1e+06"' and _value(-2.5) == '"-2.5"'  # pydot quotes these too
+
+
+def _reference_html_escape(text: str) -> str:
+    out = clean(text).replace("\\", "\\\\")
+    for raw, entity in (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ('"', "&quot;")):
+        out = out.replace(raw, entity)
+    return out.replace("'", "&#39;").replace("\n", '<BR ALIGN="LEFT"/>')
+
+
+def _reference_quote(text: str, passes: int) -> str:
+    out = clean(text).replace("\\", "\\" * (2**passes))
+    return '"' + out.replace('"', '\\"').replace("\n", "\\n") + '"'
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from([*"ab <>&\"'\\\n\r\t\x00\x07\x7f\u3000日\ufffe", "\ud800"]))
+)
+def test_escaping_fast_paths_match_the_rules(text: str) -> None:
+    assert html_escape(text) == _reference_html_escape(text)
+    assert quote(text) == _reference_quote(text, 1)
+    assert quote(text, passes=2) == _reference_quote(text, 2)
+
+
+def test_build_graph_gives_pydot_objects() -> None:
+    from argmap.render.dot import build_graph
+
+    graph = build_graph(tiny(), RenderOptions())
+    assert isinstance(graph, pydot.Dot)
+    names = {n.get_name() for n in graph.get_nodes()}
+    assert {'"claim:x"', '"claim:a"', '"issue:q"'} <= names
+
+
+# ---------------------------------------------------------------- collapsed clusters
+
+
+def test_collapse_draws_one_box_per_cluster() -> None:
+    from argmap.render.dot import picture
+
+    options = RenderOptions(cluster="actor", collapse=True)
+    drawn = picture(tiny(), options)
+    assert (drawn.claims, drawn.boxes) == (4, 2)
+    dot = drawn.dot
+    assert dot == to_dot(tiny(), options)
+    assert '"group:alice" [' in dot and '"group:bob" [' in dot
+    assert '"claim:' not in dot  # every claim is in a group
+    assert "3 claims" in dot and "1 claim<" in dot
+    # b (bob) opposes x (alice), c (alice) opposes b (bob): one arrow each way
+    assert re.search(r'"group:bob" -> "group:alice" \[arrowhead="tee"', dot)
+    assert re.search(r'"group:alice" -> "group:bob" \[arrowhead="tee"', dot)
+    assert '"group:alice" -> "group:alice"' not in dot  # relations inside a group are not drawn
+    assert "group of claims" in graph_label(dot)
+    assert node_names(dot) == sorted(['"group:alice"', '"group:bob"', '"issue:q"'])
+
+
+def test_collapse_by_issue_counts_the_debate() -> None:
+    options = RenderOptions(cluster="issue", collapse=True, lang="ja")
+    dot = to_dot(tiny(), options)
+    assert '"group:q" [' in dot and "主張 4 件" in dot and "Should we do X?" in dot
+    assert "-> " not in dot.split("graph [label=")[0].split('"group:q" [')[1]  # no edges left
+
+
+def test_collapse_counts_and_thickens_repeated_relations() -> None:
+    claims = {"t": Claim("t", Text.of("target"), tags=("goal",))}
+    claims |= {f"s{i}": Claim(f"s{i}", Text.of(f"reason {i}"), tags=("why",)) for i in range(4)}
+    relations = tuple(Relation(f"s{i}+>t", (f"s{i}",), "t", "supports") for i in range(4))
+    amap = ArgumentMap(claims=claims, relations=relations)
+    dot = to_dot(amap, RenderOptions(cluster="tag", collapse=True, legend=False))
+    (edge,) = [line for line in dot.splitlines() if " -> " in line]
+    assert edge.startswith('"group:why" -> "group:goal" [')
+    assert 'xlabel="4"' in edge and "penwidth=3.6" in edge and 'tooltip="4 × supports"' in edge
+
+
+def test_collapse_needs_a_cluster() -> None:
+    with pytest.raises(ArgmapError, match="collapse needs a cluster"):
+        RenderOptions(collapse=True)
+
+
+def test_picture_counts_claims() -> None:
+    from argmap.render.dot import picture
+
+    drawn = picture(tiny(), RenderOptions(actors=("alice",)))
+    assert (drawn.claims, drawn.boxes) == (3, 3)

@@ -1,0 +1,74 @@
+"""Running Graphviz: progress callbacks, interruption and timeouts kill the child process."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from argmap.errors import ToolError
+from argmap.render.graphviz import render_dot
+
+
+def fake_dot(folder: Path, body: str) -> Path:
+    """A `dot` program in ``folder`` (put first on PATH) that runs the Python ``body``."""
+    script = folder / "dot"
+    script.write_text(f"#!{sys.executable}\nimport os, sys, time\n{body}\n", encoding="utf-8")
+    script.chmod(0o755)
+    return script
+
+
+def gone(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    return False
+
+
+def test_progress_is_reported_while_graphviz_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake_dot(tmp_path, "sys.stdin.read()\ntime.sleep(0.5)\nsys.stdout.write('<svg/>')")
+    monkeypatch.setenv("PATH", str(tmp_path))
+    seen: list[float] = []
+    assert render_dot("digraph { a }", "svg", progress=seen.append) == b"<svg/>"
+    assert seen, "the callback was never called"
+    assert seen == sorted(seen) and all(t > 0 for t in seen)
+
+
+def test_interrupt_kills_graphviz(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pid_file = tmp_path / "pid"
+    fake_dot(tmp_path, f"open({str(pid_file)!r}, 'w').write(str(os.getpid()))\ntime.sleep(60)")
+    monkeypatch.setenv("PATH", str(tmp_path))
+
+    def interrupt_once_started(elapsed: float) -> None:
+        if pid_file.exists() and pid_file.read_text():
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        render_dot("digraph { a }", "svg", timeout=None, progress=interrupt_once_started)
+    assert gone(int(pid_file.read_text()))
+
+
+def test_timeout_with_progress_kills_graphviz(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pid_file = tmp_path / "pid"
+    fake_dot(tmp_path, f"open({str(pid_file)!r}, 'w').write(str(os.getpid()))\ntime.sleep(60)")
+    monkeypatch.setenv("PATH", str(tmp_path))
+    with pytest.raises(ToolError, match=r"longer than 0\.5 s"):
+        render_dot("digraph { a }", "svg", timeout=0.5, progress=lambda t: None)
+    if pid_file.exists() and pid_file.read_text():
+        assert gone(int(pid_file.read_text()))
+
+
+def test_big_input_and_output_pass_through(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # more than a pipe buffer each way: the polling loop must keep reading and writing
+    fake_dot(tmp_path, "data = sys.stdin.read()\nsys.stdout.write(data.upper())")
+    monkeypatch.setenv("PATH", str(tmp_path))
+    text = "digraph { " + "a -> b; " * 50_000 + "}"
+    out = render_dot(text, "svg", progress=lambda t: None)
+    assert out == text.upper().encode()
