@@ -43,6 +43,11 @@ from argmap.errors import ArgmapError
     help="Direction of the arrows; BT puts conclusions on top.",
 )
 @click.option(
+    "--no-size-limit",
+    is_flag=True,
+    help="Lay out maps of more than 2,500 claims anyway (Graphviz may take minutes).",
+)
+@click.option(
     "--timeout",
     type=click.FloatRange(min=1),
     default=120,
@@ -56,17 +61,24 @@ def html(
     evaluate: bool,
     show: str,
     rankdir: str,
+    no_size_limit: bool,
     timeout: float,
 ) -> None:
     """Write MAP as one HTML file that works offline: pan and zoom, search in every language,
     a language switch, and a panel per claim with its sources, supporters and opposers."""
-    from argmap.cli.render import _show
+    from argmap.cli.render import DOT_LAYOUT_LIMIT, _show
     from argmap.io import write_atomic
     from argmap.render.dot import RenderOptions, to_dot
     from argmap.render.graphviz import render_dot
     from argmap.render.html import build_page
 
     amap = load(path)
+    if len(amap.claims) > DOT_LAYOUT_LIMIT and not no_size_limit:
+        raise CliError(
+            f"the map has {len(amap.claims):,} claims: too many for one laid-out page (Graphviz's "
+            f"dot slows down steeply above about {DOT_LAYOUT_LIMIT:,}). Draw parts of it with "
+            "argmap render --focus/--issue/--cluster --collapse, or pass --no-size-limit"
+        )
     languages = list(langs) or list(amap.languages) or [None]
     statuses = strengths = None
     if evaluate:

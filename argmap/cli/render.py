@@ -81,17 +81,10 @@ def _show(value: str) -> frozenset[str]:
 
 
 def grounded_statuses(amap: ArgumentMap) -> Mapping[str, str]:
-    """Each claim's grounded status (in/out/undec), from ``argmap.analysis.semantics``."""
-    try:
-        from argmap.analysis.framework import claim_statuses, map_to_framework
-        from argmap.analysis.semantics import grounded
-    except ImportError:
-        raise CliError(
-            "evaluation not available: --color-by status needs argmap.analysis.semantics; "
-            "use --color-by kind or actor"
-        ) from None
-    mfw = map_to_framework(amap)
-    return claim_statuses(mfw, grounded(mfw.framework).as_dict())
+    """Each claim's grounded status (in/out/undec), for ``--color-by status``."""
+    from argmap.analysis.evaluation import claim_statuses_of
+
+    return claim_statuses_of(amap)
 
 
 @click.command()

@@ -318,3 +318,15 @@ def test_ctrl_c_stops_graphviz_and_exits_130(tmp_path: Path) -> None:
         time.sleep(0.05)
     else:
         pytest.fail("the dot process is still running")
+
+
+def test_html_refuses_maps_too_big_to_lay_out(tmp_path: Path) -> None:
+    lines = ["argmap: 1", "claims:"]
+    lines += [f"  c{i}: {{text: claim {i}, supports: c0}}" for i in range(1, 2600)]
+    lines.append("  c0: {text: the conclusion}")
+    path = tmp_path / "big.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["html", str(path), "-o", str(tmp_path / "big.html")])
+    assert result.exit_code == 1
+    assert "2,600 claims: too many for one laid-out page" in result.output
+    assert not (tmp_path / "big.html").exists()
