@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from argmap.cli.common import CliError, fail, load
+from argmap.cli.render import RANKDIR
 from argmap.errors import ArgmapError
 
 
@@ -35,13 +36,7 @@ from argmap.errors import ArgmapError
     show_default=True,
     help="What a claim box carries besides its text: actors,sources,ids (or none).",
 )
-@click.option(
-    "--rankdir",
-    type=click.Choice(["BT", "TB", "LR", "RL"]),
-    default="BT",
-    show_default=True,
-    help="Direction of the arrows; BT puts conclusions on top.",
-)
+@RANKDIR
 @click.option(
     "--no-size-limit",
     is_flag=True,

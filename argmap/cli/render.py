@@ -87,6 +87,16 @@ def grounded_statuses(amap: ArgumentMap) -> Mapping[str, str]:
     return claim_statuses_of(amap)
 
 
+#: Options ``render`` and ``html`` share.
+RANKDIR = click.option(
+    "--rankdir",
+    type=click.Choice(["BT", "TB", "LR", "RL"]),
+    default="BT",
+    show_default=True,
+    help="Direction of the arrows; BT puts conclusions on top.",
+)
+
+
 @click.command()
 @click.argument("path", metavar="MAP", type=click.Path())
 @click.option(
@@ -103,13 +113,7 @@ def grounded_statuses(amap: ArgumentMap) -> Mapping[str, str]:
     help="Output format (default: from the -o suffix, else dot).",
 )
 @click.option("--lang", help="Language of the labels (default: the map's first).")
-@click.option(
-    "--rankdir",
-    type=click.Choice(["BT", "TB", "LR", "RL"]),
-    default="BT",
-    show_default=True,
-    help="Direction of the arrows; BT puts conclusions on top.",
-)
+@RANKDIR
 @click.option(
     "--show",
     "show",

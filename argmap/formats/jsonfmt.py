@@ -272,16 +272,9 @@ class _Reader:
     def text(self, value: Any, what: str, parent: Any, required: bool = True) -> Text:
         if value is None and not required:
             return Text()
-        if isinstance(value, str) and value.strip():
-            return Text.of(value)
-        if (
-            isinstance(value, dict)
-            and value
-            and all(
-                isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in value.items()
-            )
-        ):
-            return Text.of(value)
+        text = Text.from_data(value)
+        if text is not None:
+            return text
         self.error(f"{what} must be a non-empty string or a language mapping", parent)
         return Text()
 
