@@ -330,3 +330,15 @@ def test_html_refuses_maps_too_big_to_lay_out(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "2,600 claims: too many for one laid-out page" in result.output
     assert not (tmp_path / "big.html").exists()
+
+
+def test_html_output_errors_are_clear(tmp_path: Path) -> None:
+    if shutil.which("dot") is None:
+        pytest.skip("Graphviz's dot is not installed")
+    tiny = str(Path(__file__).parent.parent / "data" / "tiny.yaml")
+    result = CliRunner().invoke(cli, ["html", tiny, "-o", str(tmp_path / "no" / "map.html")])
+    assert result.exit_code == 1
+    assert "does not exist; create the directory first" in result.output
+    assert "Traceback" not in result.output
+    result = CliRunner().invoke(cli, ["html", tiny, "-o", str(tmp_path)])
+    assert result.exit_code == 2  # click refuses a directory as the output file
