@@ -8,53 +8,29 @@
   the opposite of that relation's: undercutting a support weakens ``T``; undercutting an
   opposition helps it.
 
-Nodes and edges are added in the map's order, so every traversal is deterministic.
+Nodes and edges are added in the map's order, so every traversal is deterministic. Queries that
+only walk the projection use :class:`argmap.adjacency.Adjacency`, which gives the same steps in the
+same order without networkx.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from argmap.model import ArgumentMap, Relation
+from argmap.adjacency import STANCE, Adjacency, bearing_claim, relation_stance
+from argmap.model import ArgumentMap
+
+__all__ = [
+    "STANCE",
+    "bearing_claim",
+    "claim_graph",
+    "full_graph",
+    "neighbourhood",
+    "relation_stance",
+]
 
 if TYPE_CHECKING:
     import networkx as nx
-
-STANCE = {"supports": 1, "opposes": -1}
-
-
-def relation_stance(
-    amap: ArgumentMap, rel: Relation, by_id: Mapping[str, Relation] | None = None
-) -> int:
-    """+1 when ``rel`` ultimately helps the claim it bears on, -1 when it hurts it.
-
-    An undercut flips the stance of the relation it attacks; undercuts of undercuts flip twice.
-    Pass ``by_id`` (``amap.relations_by_id()``) when calling this for many relations.
-    """
-    by_id = amap.relations_by_id() if by_id is None else by_id
-    stance, seen = 1, set()
-    while rel.type == "undercuts":
-        if rel.id in seen or rel.target not in by_id:  # an undercut cycle reaches no claim
-            return -1
-        seen.add(rel.id)
-        stance = -stance
-        rel = by_id[rel.target]
-    return stance * STANCE[rel.type]
-
-
-def bearing_claim(
-    amap: ArgumentMap, rel: Relation, by_id: Mapping[str, Relation] | None = None
-) -> str | None:
-    """The claim a relation finally bears on (following undercuts to the relation they attack)."""
-    by_id = amap.relations_by_id() if by_id is None else by_id
-    seen: set[str] = set()
-    while rel.type == "undercuts":
-        if rel.id in seen or rel.target not in by_id:
-            return None
-        seen.add(rel.id)
-        rel = by_id[rel.target]
-    return rel.target
 
 
 def full_graph(amap: ArgumentMap) -> nx.DiGraph:
@@ -107,7 +83,7 @@ def claim_graph(amap: ArgumentMap) -> nx.MultiDiGraph:
 def neighbourhood(amap: ArgumentMap, claim: str, depth: int, direction: str = "both") -> set[str]:
     """Claims within ``depth`` relations of ``claim``: ``up`` follows relations toward what the
     claim bears on, ``down`` toward what bears on it, ``both`` either way."""
-    g = claim_graph(amap)
+    g = Adjacency(amap)
     found = {claim}
     frontier = [claim]
     for _ in range(depth):

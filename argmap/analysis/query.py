@@ -1,12 +1,11 @@
 """Questions a map answers: who supports or opposes a claim, how two claims are linked, search.
 
-Functions take the map (and, where a graph helps, the claim projection from
-:func:`argmap.graph.claim_graph`) and return plain dataclasses; nothing here prints.
+Functions take the map (and, where they walk relations, its claim-to-claim
+:class:`~argmap.adjacency.Adjacency`) and return plain dataclasses; nothing here prints.
 
 >>> from argmap.load import load_map
->>> from argmap.graph import claim_graph
 >>> amap = load_map("tests/data/tiny.yaml")
->>> [f.id for f in bearers(claim_graph(amap), "x", stance=1, depth=None)]
+>>> [f.id for f in bearers(Adjacency(amap), "x", stance=1, depth=None)]
 ['a', 'c']
 """
 
@@ -16,25 +15,24 @@ import difflib
 import unicodedata
 from collections import deque
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
+from argmap.adjacency import Adjacency, Step
 from argmap.errors import NotFoundError
 from argmap.model import ArgumentMap
 
-if TYPE_CHECKING:
-    import networkx as nx
-
-
-@dataclass(frozen=True)
-class Step:
-    """One relation on a path: ``source`` bears on ``target`` through relation ``relation``."""
-
-    source: str
-    target: str
-    relation: str
-    type: str
-    stance: int
-    linked: tuple[str, ...] = ()
+__all__ = [
+    "Adjacency",
+    "Found",
+    "Step",
+    "bearers",
+    "consequences",
+    "direct",
+    "find_claims",
+    "normalize",
+    "paths",
+    "resolve_by_match",
+    "resolve_claim",
+]
 
 
 @dataclass(frozen=True)
@@ -103,15 +101,8 @@ def find_claims(amap: ArgumentMap, text: str) -> list[str]:
     return exact + hits
 
 
-def _in_edges(g: nx.MultiDiGraph, node: str) -> list[Step]:
-    return [
-        Step(src, dst, data["relation"], data["type"], data["stance"], data["linked"])
-        for src, dst, data in g.in_edges(node, data=True)
-    ]
-
-
 def bearers(
-    g: nx.MultiDiGraph, claim: str, stance: int | None = None, depth: int | None = 1
+    g: Adjacency, claim: str, stance: int | None = None, depth: int | None = 1
 ) -> list[Found]:
     """Claims that bear on ``claim`` within ``depth`` steps (None: any depth).
 
@@ -126,7 +117,7 @@ def bearers(
         node, node_stance, steps = queue.popleft()
         if depth is not None and len(steps) >= depth:
             continue
-        for step in _in_edges(g, node):
+        for step in g.steps_into(node):
             net = node_stance * step.stance
             state = (step.source, net)
             if state in seen or step.source == claim:
@@ -141,29 +132,19 @@ def bearers(
 
 
 def paths(
-    g: nx.MultiDiGraph, source: str, target: str, cutoff: int | None = None, limit: int = 1000
+    g: Adjacency, source: str, target: str, cutoff: int | None = None, limit: int = 1000
 ) -> list[Found]:
     """Every simple chain of relations from ``source`` to ``target`` with its net stance.
 
     Shortest first, then in the map's order; at most ``limit`` chains.
     """
     result: list[Found] = []
-    out_steps: dict[str, list[Step]] = {}
-
-    def steps_from(node: str) -> list[Step]:
-        if node not in out_steps:
-            out_steps[node] = [
-                Step(src, dst, data["relation"], data["type"], data["stance"], data["linked"])
-                for src, dst, data in g.out_edges(node, data=True)
-            ]
-        return out_steps[node]
-
     stack: list[tuple[str, tuple[Step, ...], frozenset[str]]] = [(source, (), frozenset([source]))]
     while stack and len(result) < limit:
         node, chain, visited = stack.pop()
         if cutoff is not None and len(chain) >= cutoff:
             continue
-        for step in reversed(steps_from(node)):
+        for step in reversed(g.steps_from(node)):
             if step.target == target:
                 full = (*chain, step)
                 net = 1
@@ -176,15 +157,12 @@ def paths(
     return result[:limit]
 
 
-def direct(g: nx.MultiDiGraph, claim: str) -> tuple[list[Step], list[Step]]:
+def direct(g: Adjacency, claim: str) -> tuple[list[Step], list[Step]]:
     """The relations bearing directly on ``claim``: (supporting steps, opposing steps)."""
-    steps = _in_edges(g, claim)
+    steps = g.steps_into(claim)
     return [s for s in steps if s.stance > 0], [s for s in steps if s.stance < 0]
 
 
-def consequences(g: nx.MultiDiGraph, claim: str) -> list[Step]:
+def consequences(g: Adjacency, claim: str) -> list[Step]:
     """The relations by which ``claim`` bears on other claims."""
-    return [
-        Step(src, dst, data["relation"], data["type"], data["stance"], data["linked"])
-        for src, dst, data in g.out_edges(claim, data=True)
-    ]
+    return list(g.steps_from(claim))

@@ -80,15 +80,14 @@ def _bearer_command(stance: int, name: str, help_text: str) -> click.Command:
         fmt: str,
         lang: str | None,
     ) -> None:
-        from argmap.analysis.query import bearers
-        from argmap.graph import claim_graph
+        from argmap.analysis.query import Adjacency, bearers
         from argmap.render.text import format_found, found_json
 
         amap = load(map_path)
         cid = resolve(amap, claim, match)
         _check_choice(actor, list(amap.actors), "actor")
         _check_choice(tag, amap.all_tags(), "tag")
-        found = bearers(claim_graph(amap), cid, stance=stance, depth=None if all_ else depth)
+        found = bearers(Adjacency(amap), cid, stance=stance, depth=None if all_ else depth)
         found = [
             f
             for f in found
@@ -153,13 +152,12 @@ def why(
     map_path: str, source: str, target: str, max_depth: int | None, fmt: str, lang: str | None
 ) -> None:
     """Every chain of relations from SOURCE to TARGET, with its net stance."""
-    from argmap.analysis.query import paths
-    from argmap.graph import claim_graph
+    from argmap.analysis.query import Adjacency, paths
     from argmap.render.text import chain, claim_text
 
     amap = load(map_path)
     src, dst = resolve(amap, source, None), resolve(amap, target, None)
-    found = paths(claim_graph(amap), src, dst, cutoff=max_depth)
+    found = paths(Adjacency(amap), src, dst, cutoff=max_depth)
     if fmt == "json":
         echo_json(
             [

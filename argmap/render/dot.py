@@ -31,8 +31,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from argmap.adjacency import Adjacency
 from argmap.errors import ArgmapError, NotFoundError
-from argmap.graph import claim_graph, neighbourhood
+from argmap.graph import neighbourhood
 from argmap.model import ArgumentMap, Claim, Relation, Text
 from argmap.render import theme
 from argmap.render.dotgraph import Attrs, Graph, attr_list
@@ -217,7 +218,7 @@ def _unknown(what: str, name: str, known: Iterable[str]) -> NotFoundError:
 
 def _issue_debate(amap: ArgumentMap, issue: str) -> set[str]:
     """The positions answering ``issue`` and every claim bearing on them, at any depth."""
-    g = claim_graph(amap)
+    g = Adjacency(amap)
     found = {cid for cid, c in amap.claims.items() if c.answers == issue}
     queue = deque(cid for cid in amap.claims if cid in found)
     while queue:
@@ -660,7 +661,7 @@ class _Builder:
             order += [a for a in of_claim.values() if a not in order]
             labels = {a: self.text(amap.actors[a].name) if a in amap.actors else a for a in order}
         elif mode == "issue":
-            g = claim_graph(amap)
+            g = Adjacency(amap)
             visible = set(claims)
             queue: deque[str] = deque()
             for iid in self.view.issues:
