@@ -27,16 +27,17 @@ import gc
 import math
 import re
 from collections import deque
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from argmap.adjacency import Adjacency
 from argmap.errors import ArgmapError, NotFoundError
 from argmap.graph import neighbourhood
 from argmap.model import ArgumentMap, Claim, Relation, Text
+from argmap.parallel import jobs, split_work
 from argmap.render import theme
-from argmap.render.dotgraph import Attrs, Graph, attr_list
+from argmap.render.dotgraph import Attrs, Graph, attr_list, statement
 from argmap.render.wrap import wrap
 
 if TYPE_CHECKING:
@@ -48,6 +49,9 @@ DIRECTIONS = ("up", "down", "both")
 CLUSTERS = ("tag", "actor", "issue")
 COLOR_BY = ("kind", "actor", "status")
 ENGINES = ("dot", "sfdp", "neato")
+#: Pictures are built in several processes when each gets at least this many claims: below it,
+#: forking costs more than it saves (a claim takes about 15 µs).
+PARALLEL_MIN_CLAIMS = 4000
 
 
 @dataclass(frozen=True)
@@ -350,6 +354,11 @@ class _Builder:
             options.focus is not None or "ids" in options.show or options.strengths is not None
         )
         self.names: dict[str, str] = {}
+        # boxes with nothing but kind, text and actors: claim_statement's quick path
+        self.plain_boxes = not self.head_extras and "sources" not in options.show
+        self.show_actors = "actors" in options.show
+        self.show_ids = "ids" in options.show
+        self.progress: Callable[[int, int], None] | None = None
         self.kind_heads: dict[str, str] = {}
         self.actor_rows: dict[tuple[str, ...], str] = {}
         self.actor_fill = {
@@ -409,15 +418,18 @@ class _Builder:
         """The box's label: kind (and focus, id, strength), wrapped text, actors, sources."""
         return Html(self._label(claim, self.text(claim.text) if text is None else text))
 
+    def _kind_head(self, kind: str) -> str:
+        """The first row of a box: its kind, small and coloured."""
+        head = self.kind_heads[kind] = _font(
+            f"<B>{html_escape(_upper(self.words[kind]))}</B>",
+            theme.SMALL_SIZE,
+            theme.KINDS[kind].color,
+        )
+        return head
+
     def _label(self, claim: Claim, text: str) -> str:
         show = self.options.show
-        head = self.kind_heads.get(claim.kind)
-        if head is None:
-            head = self.kind_heads[claim.kind] = _font(
-                f"<B>{html_escape(_upper(self.words[claim.kind]))}</B>",
-                theme.SMALL_SIZE,
-                theme.KINDS[claim.kind].color,
-            )
+        head = self.kind_heads.get(claim.kind) or self._kind_head(claim.kind)
         if self.head_extras:
             extras = []
             if claim.id == self.options.focus:
@@ -472,33 +484,70 @@ class _Builder:
             name = self.names[cid] = _claim_node(cid)
         return name
 
+    def _claim_parts(self, key: tuple[str, bool, str]) -> tuple[str, str]:
+        """What boxes of one kind, focus and fill share: their attributes and CSS class."""
+        kind, focus, fill = key
+        self._note(self.kinds_used, kind)
+        style = theme.KINDS[kind]
+        penwidth = style.penwidth
+        if focus:
+            penwidth = max(theme.FOCUS_PENWIDTH, penwidth + 1.5)
+        dash = ",dashed" if style.dashed else ""
+        parts = self.claim_parts[key] = (
+            attr_list(
+                _attrs(
+                    shape="box",
+                    style=f"rounded,filled{dash}",
+                    color=style.color,
+                    penwidth=penwidth,
+                    fillcolor=fill,
+                )
+            ),
+            _value(f"claim {kind}"),
+        )
+        return parts
+
+    def claim_statement(self, claim: Claim) -> str:
+        """The claim's node statement: :meth:`claim_node` written out, the common box (a text
+        with nothing to escape; kind, text and actors shown) made in one go."""
+        cid = claim.id
+        items = claim.text.items
+        text = items[0][1] if len(items) == 1 else self.amap.text(claim.text, self.lang)
+        tip = f"{cid}: {text}"
+        if not (
+            self.plain_boxes
+            and tip.isprintable()
+            and '"' not in tip
+            and "\\" not in tip
+            and "&" not in text
+            and "<" not in text
+            and ">" not in text
+            and "'" not in text
+        ):
+            return statement(*self.claim_node(claim))
+        kind = claim.kind
+        key = (kind, cid == self.options.focus, self.fill(claim))
+        parts = self.claim_parts.get(key) or self._claim_parts(key)
+        head = self.kind_heads.get(kind) or self._kind_head(kind)
+        name = self.names.get(cid) or self.name(cid)
+        body = "<BR/>".join(wrap(text, self.options.width))
+        by = claim.by
+        if by and self.show_actors:
+            row = self.actor_rows.get(by) or self._actors_row(by)
+            label = f"{_CLAIM_TABLE_START}{head}{_CLAIM_ROWS}{body}{_CLAIM_ROWS}{row}"
+        else:
+            label = f"{_CLAIM_TABLE_START}{head}{_CLAIM_ROWS}{body}"
+        return (
+            f'{name} [label=<{label}{_CLAIM_TABLE_END}>, {parts[0]}, tooltip="{tip}", '
+            f"class={parts[1]}];\n"
+        )
+
     def claim_node(self, claim: Claim) -> tuple[str, str]:
         """The claim's node name and attributes (as text)."""
         self.boxes += 1
         cid = claim.id
         key = (claim.kind, cid == self.options.focus, self.fill(claim))
-        parts = self.claim_parts.get(key)
-        if parts is None:  # what boxes of one kind and fill share is made once
-            kind, focus, fill = key
-            self._note(self.kinds_used, kind)
-            style = theme.KINDS[kind]
-            penwidth = style.penwidth
-            if focus:
-                penwidth = max(theme.FOCUS_PENWIDTH, penwidth + 1.5)
-            dash = ",dashed" if style.dashed else ""
-            parts = self.claim_parts[key] = (
-                attr_list(
-                    _attrs(
-                        shape="box",
-                        style=f"rounded,filled{dash}",
-                        color=style.color,
-                        penwidth=penwidth,
-                        fillcolor=fill,
-                    )
-                ),
-                _value(f"claim {kind}"),
-            )
-        middle, css = parts
+        middle, css = self.claim_parts.get(key) or self._claim_parts(key)
         text = self.text(claim.text)
         label = self._label(claim, text)  # written as _value writes an Html and a Tooltip:
         tooltip = quote(f"{cid}: {text}", passes=2)
@@ -559,6 +608,34 @@ class _Builder:
         if label is None:
             return f"{head}, tooltip={tip}, {tail}"
         return f"{head}, label={_value(label)}, tooltip={tip}, {tail}"
+
+    def relation_statements(self, rel: Relation) -> tuple[str, str]:
+        """The relation's junction node statement (``""`` without one) and its edge statements:
+        :meth:`relation_items` written out, a one-premise relation made in one go."""
+        rtype = rel.type
+        if len(rel.premises) > 1 or rel.id in self.view.junctions or self.show_ids:
+            nodes, edges = self.relation_items(rel)
+            return (
+                "".join(statement(n, a) for n, a in nodes),
+                "".join(statement(f"{s} -> {t}", a) for s, t, a in edges),
+            )
+        self._note(self.relations_used, rtype)
+        style = theme.RELATIONS[rtype]
+        key = (rtype, style.arrowhead)
+        parts = self.edge_parts.get(key)
+        if parts is None:
+            self._edge_attrs(rtype, style.arrowhead, None, "")
+            parts = self.edge_parts[key]
+        premise = rel.premises[0]
+        source = self.names.get(premise) or self.name(premise)
+        target = _junction_node(rel.target) if rtype == "undercuts" else self.name(rel.target)
+        tip = f"{rel.id} ({rtype})"
+        tip = (
+            f'"{tip}"'
+            if tip.isprintable() and '"' not in tip and "\\" not in tip
+            else quote(tip, 2)
+        )
+        return "", f"{source} -> {target} [{parts[0]}, tooltip={tip}, {parts[1]}];\n"
 
     def relation_items(
         self, rel: Relation
@@ -779,6 +856,87 @@ class _Builder:
             + "</TABLE>"
         )
 
+    # ---- the bulk of the work, split over the cores
+
+    def claims_and_relations(self) -> tuple[list[str], list[str], list[str]]:
+        """Node statements of the view's claims, junction node statements of its relations and
+        their edge statements, each list in the view's order.
+
+        Without clusters, each list holds text blocks of many statements, else one item per
+        claim and per relation (a junction item is ``""`` when the relation has none). On big
+        pictures the work is shared with forked processes (see :mod:`argmap.parallel`); what
+        they note for the legend is merged in order, so the output is the same bytes as when it
+        is all done here.
+        """
+        claims, relations = self.view.claims, self.view.relations
+        parts = max(1, min(jobs(), len(claims) // PARALLEL_MIN_CLAIMS))
+        chunks = [
+            (
+                claims[i * len(claims) // parts : (i + 1) * len(claims) // parts],
+                relations[i * len(relations) // parts : (i + 1) * len(relations) // parts],
+            )
+            for i in range(parts)
+        ]
+        boxes = self.boxes
+        claim_nodes: list[str] = []
+        junctions: list[str] = []
+        edges: list[str] = []
+        for done in split_work(chunks, self._chunk, min_chunk=1):
+            for nodes, chunk_junctions, chunk_edges, notes in done:
+                claim_nodes += nodes
+                junctions += chunk_junctions
+                edges.append(chunk_edges)
+                kinds, fills, relation_types, colors = notes
+                for kind in kinds:
+                    self._note(self.kinds_used, kind)
+                for key, fill in fills.items():
+                    self.fills_used.setdefault(key, fill)
+                for rtype in relation_types:
+                    self._note(self.relations_used, rtype)
+                for color in colors:
+                    self._note(self.junction_colors, color)
+        self.boxes = boxes + len(claims)
+        return claim_nodes, junctions, edges
+
+    def _chunk(
+        self, chunks: Sequence[tuple[Sequence[str], Sequence[Relation]]]
+    ) -> list[tuple[list[str], list[str], str, tuple[Any, ...]]]:
+        """Statements of some chunks' claims and relations, with the legend's notes so far.
+
+        Blocks of text travel between processes much faster than lists of statements, so
+        without clusters (where no statement needs placing on its own) they are joined here.
+        """
+        claims = self.amap.claims
+        joined = self.options.cluster is None
+        progress = self.progress
+        done = []
+        for cids, rels in chunks:
+            if progress is None:
+                nodes = [self.claim_statement(claims[cid]) for cid in cids]
+            else:  # every chunk goes at about the same pace: count this one for all
+                nodes = []
+                total = len(self.view.claims)
+                share = max(1, total // max(len(cids), 1))
+                for start in range(0, len(cids), 2000):
+                    progress(start * share, total)
+                    nodes += [self.claim_statement(claims[c]) for c in cids[start : start + 2000]]
+            junctions: list[str] = []
+            edges: list[str] = []
+            for rel in rels:
+                junction, rel_edges = self.relation_statements(rel)
+                junctions.append(junction)
+                edges.append(rel_edges)
+            if joined:
+                nodes, junctions = ["".join(nodes)], ["".join(junctions)]
+            notes = (
+                list(self.kinds_used),
+                dict(self.fills_used),
+                list(self.relations_used),
+                list(self.junction_colors),
+            )
+            done.append((nodes, junctions, "".join(edges), notes))
+        return done
+
     # ---- the whole graph
 
     def build(self) -> Graph:
@@ -866,30 +1024,30 @@ class _Builder:
             name, attrs = self.issue_node(iid)
             (clusters[of_issue[iid]] if iid in of_issue else graph).add_node(name, attrs)
         claims = amap.claims
-        for cid in self.view.claims:
-            name, attrs = self.claim_node(claims[cid])
-            (clusters[of_claim[cid]] if cid in of_claim else graph).add_node(name, attrs)
-
         shown_issues = set(self.view.issues)
         edges: list[tuple[str, str, Attrs | str]] = [
             self.answer_edge(claims[cid])
             for cid in self.view.claims
             if claims[cid].answers in shown_issues
         ]
-        by_id = {rel.id: rel for rel in self.view.relations}
-        for rel in self.view.relations:
-            nodes, rel_edges = self.relation_items(rel)
-            parent = graph
-            if clusters and nodes:
-                # A junction sits in its argument's cluster when all its claims are in it.
-                bears_on = rel
-                while bears_on.type == "undercuts" and bears_on.target in by_id:
-                    bears_on = by_id[bears_on.target]
-                homes = {of_claim.get(c, "") for c in (*rel.premises, bears_on.target)}
-                parent = clusters.get(homes.pop(), graph) if len(homes) == 1 else graph
-            for name, attrs in nodes:
-                parent.add_node(name, attrs)
-            edges.extend(rel_edges)
+        claim_nodes, junctions, relation_edges = self.claims_and_relations()
+        if not clusters:
+            for text in (*claim_nodes, *junctions):
+                graph.add_statements(text)
+        else:
+            for cid, node in zip(self.view.claims, claim_nodes, strict=True):
+                (clusters[of_claim[cid]] if cid in of_claim else graph).add_statements(node)
+            by_id = {rel.id: rel for rel in self.view.relations}
+            for rel, junction in zip(self.view.relations, junctions, strict=True):
+                parent = graph
+                if junction:
+                    # A junction sits in its argument's cluster when all its claims are in it.
+                    bears_on = rel
+                    while bears_on.type == "undercuts" and bears_on.target in by_id:
+                        bears_on = by_id[bears_on.target]
+                    homes = {of_claim.get(c, "") for c in (*rel.premises, bears_on.target)}
+                    parent = clusters.get(homes.pop(), graph) if len(homes) == 1 else graph
+                parent.add_statements(junction)
 
         for sub in clusters.values():
             graph.add_subgraph(sub)
@@ -901,6 +1059,8 @@ class _Builder:
             graph.add_subgraph(row)
         for source, target, attrs in edges:
             graph.add_edge(source, target, attrs)
+        for text in relation_edges:
+            graph.add_statements(text)
 
     def collapsed(self, graph: Graph) -> None:
         """One box per cluster (claims outside every cluster drawn as usual) and one arrow per
@@ -1033,10 +1193,16 @@ class Picture:
 
 
 def picture(
-    amap: ArgumentMap, options: RenderOptions | None = None, view: View | None = None
+    amap: ArgumentMap,
+    options: RenderOptions | None = None,
+    view: View | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Picture:
-    """The picture of ``amap`` (see :func:`to_dot`) with its size."""
+    """The picture of ``amap`` (see :func:`to_dot`) with its size.
+
+    ``progress(done, total)`` is called now and then while the claims' boxes are made."""
     builder = _Builder(amap, options or RenderOptions(), view)
+    builder.progress = progress
     text = builder.build().to_string()
     return Picture(text, len(builder.view.claims), builder.boxes)
 

@@ -33,6 +33,18 @@ def attr_list(attrs: Attrs) -> str:
     return ", ".join(map("=".join, attrs.items()))
 
 
+def statement(head: str, attrs: Attrs | str | None = None) -> str:
+    """One statement's line: ``head [attributes];`` (``head`` is a name or ``a -> b``).
+
+    >>> statement('"a" -> "b"', 'color="red"')
+    '"a" -> "b" [color="red"];\n'
+    """
+    if not attrs:
+        return head + ";\n"
+    text = attrs if isinstance(attrs, str) else attr_list(attrs)
+    return f"{head} [{text}];\n"
+
+
 class Graph:
     """A digraph or subgraph: its own attributes, then its statements in the order added.
 
@@ -67,11 +79,12 @@ class Graph:
         self._statement(f"{source} -> {target}", attrs)
 
     def _statement(self, head: str, attrs: Attrs | str | None) -> None:
-        if not attrs:
-            self.parts.append(head + ";\n")
-            return
-        text = attrs if isinstance(attrs, str) else attr_list(attrs)
-        self.parts.append(f"{head} [{text}];\n")
+        self.parts.append(statement(head, attrs))
+
+    def add_statements(self, text: str) -> None:
+        """Statements already written by :func:`statement` (one or more lines)."""
+        if text:
+            self.parts.append(text)
 
     def add_subgraph(self, sub: Graph) -> None:
         """A subgraph, written where it was added (statements added to it later show too)."""

@@ -527,3 +527,53 @@ def test_picture_counts_claims() -> None:
 
     drawn = picture(tiny(), RenderOptions(actors=("alice",)))
     assert (drawn.claims, drawn.boxes) == (3, 3)
+
+
+# ---------------------------------------------------------------- building in several processes
+
+
+@pytest.fixture
+def forked(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Split every picture over two processes, however small."""
+    import argmap.render.dot as dot
+
+    monkeypatch.setattr(dot, "PARALLEL_MIN_CLAIMS", 1)
+    monkeypatch.setenv("ARGMAP_JOBS", "2")
+
+
+@pytest.mark.parametrize("name", sorted(GOLDEN_CASES))
+def test_pictures_built_in_two_processes_are_the_same_bytes(name: str, forked: None) -> None:
+    source, options = GOLDEN_CASES[name]
+    amap = torture_map() if source == "torture" else load_map(DATA / f"{source}.yaml")
+    expected = (GOLDEN / f"{name}.dot").read_bytes().decode("utf-8")
+    assert to_dot(amap, options) == expected
+
+
+def test_every_option_gives_the_same_bytes_in_one_or_two_processes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import argmap.render.dot as dot
+
+    sys.path.insert(0, str(Path(__file__).parents[2] / "benchmarks"))
+    import generate
+
+    path = tmp_path / "gen.yaml"
+    path.write_text(generate.to_yaml(generate.generate(600, seed=5, lang="both")), "utf-8")
+    amap = load_map(path)
+    first = next(iter(amap.claims))
+    statuses = {cid: ("in", "out", "undec")[i % 3] for i, cid in enumerate(amap.claims)}
+    cases = [
+        RenderOptions(),
+        RenderOptions(lang="en", show=frozenset()),
+        RenderOptions(show=frozenset({"actors", "sources", "ids"}), cluster="tag"),
+        RenderOptions(cluster="issue", color_by="actor"),
+        RenderOptions(cluster="actor", collapse=True),
+        RenderOptions(color_by="status", statuses=statuses, rankdir="LR"),
+        RenderOptions(focus=first, depth=3, engine="sfdp"),
+    ]
+    monkeypatch.setattr(dot, "PARALLEL_MIN_CLAIMS", 100)
+    for options in cases:
+        monkeypatch.setenv("ARGMAP_JOBS", "1")
+        alone = to_dot(amap, options)
+        monkeypatch.setenv("ARGMAP_JOBS", "2")
+        assert to_dot(amap, options) == alone, options
