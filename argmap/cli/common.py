@@ -38,9 +38,12 @@ def load(path: str) -> ArgumentMap:
     """Load a map for a command; invalid maps print every diagnostic and exit 1."""
     import gc
 
+    from argmap.cli import progress
     from argmap.load import check_map
 
+    progress.phase(f"loading {path}")
     amap, diagnostics = check_map(path)
+    progress.finish()
     for diag in diagnostics:
         click.echo(diag.format(), err=True)
     if amap is None:

@@ -11,6 +11,7 @@ import click
 from argmap.analysis.framework import SUPPORT_READINGS
 from argmap.analysis.semantics import SEMANTICS
 from argmap.analysis.strength import MODELS
+from argmap.cli import progress
 from argmap.cli.common import CliError, echo_json, fail, load
 from argmap.errors import ArgmapError, NotFoundError
 
@@ -93,7 +94,9 @@ def read_source(path: str, support: str) -> Source:
         except ArgmapError as exc:
             raise fail(exc) from None
     amap = load(path)
+    progress.phase(f"reading the map as a framework ({support} support)")
     mapped = map_to_framework(amap, support)
+    progress.finish()
     return Source(path, mapped.framework, amap, mapped)
 
 
@@ -166,10 +169,13 @@ def evaluate(
     assume = tuple(src.resolve(a) for a in assume)
     reject = tuple(src.resolve(r) for r in reject)
     target = src.resolve(accepts) if accepts else None
+    progress.phase(f"computing the {semantics} semantics", hint="Ctrl-C stops it")
     try:
         ev = sem.evaluate(src.framework, semantics, assume, reject, src.mapped)
     except ArgmapError as exc:
         raise CliError(str(exc)) from None
+    finally:
+        progress.finish()
     names = ev.arguments
     acc = None
     if target is not None:

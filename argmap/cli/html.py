@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from argmap.cli import progress
 from argmap.cli.common import CliError, fail, load
 from argmap.cli.render import RANKDIR
 from argmap.errors import ArgmapError
@@ -92,10 +93,15 @@ def html(
                 statuses=statuses,
                 strengths=strengths,
             )
+            progress.phase(
+                f"Graphviz is laying out the {lang or 'map'} picture", hint="Ctrl-C stops it"
+            )
             svg = render_dot(to_dot(amap, options), "svg", timeout=timeout)
             svgs[lang or "und"] = svg.decode("utf-8")
+        progress.phase("writing the page")
         page = build_page(amap, svgs, statuses, strengths)
         write_atomic(output, page.encode("utf-8"))
+        progress.finish()
     except ArgmapError as exc:
         raise fail(exc) from None
     except OSError as exc:

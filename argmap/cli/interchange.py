@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from argmap.cli import progress
 from argmap.cli.common import CliError, fail, load
 from argmap.errors import ArgmapError
 
@@ -71,10 +72,13 @@ def export(path: str, fmt: str | None, output: str | None, lang: str | None, for
             f"(languages: {', '.join(amap.languages)}); falling back",
             err=True,
         )
+    progress.phase(f"writing {target.name}")
     try:
         text = target.dump(amap, lang)
     except ArgmapError as exc:
         raise fail(exc) from None
+    finally:
+        progress.finish()
     if output:
         write_atomic(output, text, force)
         click.echo(f"{output}: {target.name} ({len(amap.claims)} claims)", err=True)
@@ -131,10 +135,14 @@ def import_(file: str, fmt: str | None, output: str | None, force: bool) -> None
                 f"format '{source.name}' can only be exported; import one of: "
                 + _format_help(can_load=True)
             )
+        progress.phase(f"reading {name} ({source.name})")
         amap = source.load(text, name)
+        progress.phase("writing the map")
+        result = dump_yaml(amap)
     except ArgmapError as exc:
         raise fail(exc) from None
-    result = dump_yaml(amap)
+    finally:
+        progress.finish()
     summary = (
         f"{name}: {source.name}: {len(amap.claims)} claims, {len(amap.relations)} relations, "
         f"{len(amap.actors)} actors, {len(amap.sources)} sources"

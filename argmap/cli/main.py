@@ -53,7 +53,12 @@ def main() -> None:
     from argmap.errors import ArgmapError
 
     try:
-        cli(standalone_mode=False)
+        try:
+            cli(standalone_mode=False)
+        finally:  # clear a progress line before any message
+            progress = sys.modules.get("argmap.cli.progress")
+            if progress is not None:
+                progress.finish()
     except click.exceptions.Exit as exc:
         raise SystemExit(exc.exit_code) from None
     except click.ClickException as exc:

@@ -7,6 +7,7 @@ from typing import Any
 
 import click
 
+from argmap.cli import progress
 from argmap.cli.common import TEXT_OR_JSON, CliError, echo_json, load
 from argmap.errors import NotFoundError
 from argmap.model import CLAIM_KINDS, ArgumentMap
@@ -87,7 +88,9 @@ def _bearer_command(stance: int, name: str, help_text: str) -> click.Command:
         cid = resolve(amap, claim, match)
         _check_choice(actor, list(amap.actors), "actor")
         _check_choice(tag, amap.all_tags(), "tag")
+        progress.phase(f"following the relations into {cid}")
         found = bearers(Adjacency(amap), cid, stance=stance, depth=None if all_ else depth)
+        progress.finish()
         found = [
             f
             for f in found

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Mapping
-from typing import TextIO
 
 import click
 
+from argmap.cli import progress
 from argmap.cli.common import CliError, fail, load
 from argmap.errors import ArgmapError
 from argmap.model import ArgumentMap
@@ -34,35 +34,6 @@ def too_big_message(boxes: int, claims: int, limit: int = DOT_LAYOUT_LIMIT) -> s
         "  --format dot              the DOT text itself, no layout\n"
         "  --no-size-limit           run dot anyway (and raise --timeout)"
     )
-
-
-class LayoutProgress:
-    """An elapsed-time line on a terminal's stderr while Graphviz works (after ``delay`` s).
-
-    Call it with the seconds elapsed (as :func:`~argmap.render.graphviz.render_dot` does);
-    :meth:`clear` removes the line. Writes nothing when ``stream`` is not a terminal.
-    """
-
-    def __init__(self, what: str, stream: TextIO | None = None, delay: float = 1.0) -> None:
-        self.what = what
-        self.stream = stream if stream is not None else sys.stderr
-        self.delay = delay
-        self.active = self.stream.isatty()
-        self.shown = False
-
-    def __call__(self, elapsed: float) -> None:
-        if not self.active or elapsed < self.delay:
-            return
-        self.stream.write(f"\r\x1b[K{self.what}… {elapsed:.1f} s (Ctrl-C stops it)")
-        self.stream.flush()
-        self.shown = True
-
-    def clear(self) -> None:
-        """Remove the line, if one was written."""
-        if self.shown:
-            self.stream.write("\r\x1b[K")
-            self.stream.flush()
-            self.shown = False
 
 
 def _show(value: str) -> frozenset[str]:
@@ -275,7 +246,9 @@ def render(
             engine=engine,
             legend=not no_legend,
         )
-        drawn = picture(amap, options)
+        progress.phase("building the picture")
+        drawn = picture(amap, options, progress=progress.advance)
+        progress.finish()
         dot_text = drawn.dot
         needs_layout = fmt != "dot"
         if (
@@ -288,18 +261,12 @@ def render(
         size = (
             f"{drawn.claims:,} claims" if drawn.boxes == drawn.claims else f"{drawn.boxes:,} boxes"
         )
-        progress = LayoutProgress(f"argmap: Graphviz ({engine}) is laying out {size}")
+        if needs_layout:
+            progress.phase(f"Graphviz ({engine}) is laying out {size}", hint="Ctrl-C stops it")
         try:
-            data = render_dot(
-                dot_text,
-                fmt,
-                engine=engine,
-                timeout=timeout,
-                dpi=dpi,
-                progress=progress if progress.active else None,
-            )
+            data = render_dot(dot_text, fmt, engine=engine, timeout=timeout, dpi=dpi)
         finally:
-            progress.clear()
+            progress.finish()
     except ArgmapError as exc:
         raise fail(exc) from None
 
@@ -316,4 +283,4 @@ def render(
     click.echo(f"wrote {output} ({fmt}, {len(data):,} bytes)", err=True)
 
 
-__all__ = ["DOT_LAYOUT_LIMIT", "LayoutProgress", "grounded_statuses", "render", "too_big_message"]
+__all__ = ["DOT_LAYOUT_LIMIT", "grounded_statuses", "render", "too_big_message"]

@@ -258,24 +258,89 @@ class Terminal(io.StringIO):
         return True
 
 
-def test_progress_line_only_on_a_terminal_and_after_a_second() -> None:
-    from argmap.cli.render import LayoutProgress
+def _wait_for(stream: io.StringIO, text: str) -> None:
+    deadline = time.monotonic() + 5
+    while text not in stream.getvalue() and time.monotonic() < deadline:
+        time.sleep(0.01)
+
+
+def test_progress_line_only_on_a_terminal_and_after_the_delay() -> None:
+    from argmap.cli.progress import Progress
 
     quiet = io.StringIO()
-    progress = LayoutProgress("laying out", quiet)
-    progress(5.0)
-    progress.clear()
+    progress = Progress(quiet, delay=0, interval=0.01)
+    progress.phase("building the picture", total=10)
+    time.sleep(0.05)
+    progress.close()
     assert quiet.getvalue() == "" and not progress.active
 
     screen = Terminal()
-    progress = LayoutProgress("laying out", screen)
-    progress(0.4)
-    assert screen.getvalue() == ""
-    progress(1.25)
-    progress(2.5)
-    assert screen.getvalue().count("laying out") == 2 and "2.5 s" in screen.getvalue()
-    progress.clear()
-    assert screen.getvalue().endswith("\r\x1b[K")
+    progress = Progress(screen, delay=10, interval=0.01)
+    progress.phase("loading")
+    time.sleep(0.05)
+    progress.close()
+    assert screen.getvalue() == ""  # quick work shows nothing
+
+
+def test_progress_bar_and_spinner_on_a_terminal() -> None:
+    from argmap.cli.progress import Progress
+
+    screen = Terminal()
+    progress = Progress(screen, delay=0, interval=0.01)
+    progress.phase("building the picture", total=32000)
+    progress.advance(8000)
+    _wait_for(screen, "25%")
+    assert "argmap: building the picture ▕█████░░░░░░░░░░░░░░░▏  25% 8,000/32,000" in (
+        screen.getvalue()
+    )
+    progress.phase("Graphviz (dot) is laying out 3,000 claims", hint="Ctrl-C stops it")
+    _wait_for(screen, "Ctrl-C")
+    assert "laying out 3,000 claims… " in screen.getvalue()
+    assert screen.getvalue().rstrip().endswith("s (Ctrl-C stops it)")
+    progress.close()
+    assert screen.getvalue().endswith("\r\x1b[K")  # the line is cleared
+    assert progress._thread is None
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+def test_render_shows_progress_on_a_terminal_and_clears_it(tmp_path: Path) -> None:
+    import os
+    import pty
+    import subprocess
+
+    sys.path.insert(0, str(Path(__file__).parents[2] / "benchmarks"))
+    import generate
+
+    source = tmp_path / "map.yaml"
+    source.write_text(generate.to_yaml(generate.generate(3000, seed=2)), "utf-8")
+    primary, secondary = pty.openpty()
+    start = (
+        "import sys, argmap.cli.progress as p; p.DELAY = 0; p.INTERVAL = 0.005; "
+        "from argmap.cli.main import main; sys.argv[0] = 'argmap'; main()"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", start, "render", str(source), "-o", str(tmp_path / "m.dot")],
+        stderr=secondary,
+        stdout=subprocess.PIPE,
+        env={**os.environ, "ARGMAP_NO_CACHE": "1"},
+        timeout=120,
+    )
+    os.close(secondary)
+    screen = b""
+    while True:
+        try:
+            chunk = os.read(primary, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        screen += chunk
+    os.close(primary)
+    text = screen.decode("utf-8", "replace")
+    assert result.returncode == 0
+    assert "argmap: " in text and ("loading" in text or "building the picture" in text)
+    last = text.rsplit("\r\x1b[K", 1)[1]  # after the line was last cleared
+    assert last.startswith("wrote ") and "argmap:" not in last
 
 
 def test_ctrl_c_stops_graphviz_and_exits_130(tmp_path: Path) -> None:
