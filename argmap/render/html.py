@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from argmap.model import ArgumentMap
+from argmap.model import ArgumentMap, Relation
 
 _XML_PROLOGUE = re.compile(r"^\s*(<\?xml[^>]*\?>\s*)?(<!DOCTYPE[^>]*>\s*)?(<!--.*?-->\s*)*", re.S)
 
@@ -34,11 +34,15 @@ def page_data(
     def texts(text) -> dict[str, str]:
         return {lang: text.get(lang, tuple(langs)) for lang in langs} if text else {}
 
+    touching: dict[str, list[Relation]] = {}  # claim -> relations it is a premise or target of
+    for rel in amap.relations:
+        for cid in dict.fromkeys((*rel.premises, rel.target)):
+            touching.setdefault(cid, []).append(rel)
     claims: dict[str, Any] = {}
     for cid, claim in amap.claims.items():
         pro, con = direct(g, cid)
         nodes = {f"claim:{cid}"}
-        for rel in amap.relations:
+        for rel in touching.get(cid, ()):
             if cid in rel.premises or rel.target == cid:
                 nodes.add(f"relation:{rel.id}")
                 nodes.add(f"claim:{rel.target}")
