@@ -25,9 +25,7 @@ def test_results_come_back_in_order_from_several_processes(monkeypatch):
 
 def test_small_inputs_and_one_job_stay_here(monkeypatch):
     monkeypatch.setenv("ARGMAP_JOBS", "4")
-    assert parallel.split_work([1, 2], _pids_and_squares, min_chunk=500) == [
-        (os.getpid(), [1, 4])
-    ]
+    assert parallel.split_work([1, 2], _pids_and_squares, min_chunk=500) == [(os.getpid(), [1, 4])]
     monkeypatch.setenv("ARGMAP_JOBS", "1")
     results = parallel.split_work(list(range(5000)), _pids_and_squares, min_chunk=10)
     assert [pid for pid, _ in results] == [os.getpid()]
@@ -56,7 +54,7 @@ def test_a_failing_child_chunk_is_redone_here_and_its_error_surfaces(monkeypatch
 
 def test_an_unpicklable_result_falls_back_to_this_process(monkeypatch):
     monkeypatch.setenv("ARGMAP_JOBS", "2")
-    results = parallel.split_work(list(range(200)), lambda c: (lambda: len(c)), min_chunk=100)
+    results = parallel.split_work(list(range(200)), lambda c: lambda: len(c), min_chunk=100)
     assert [f() for f in results] == [100, 100]
 
 

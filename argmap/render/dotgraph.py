@@ -34,7 +34,7 @@ def attr_list(attrs: Attrs) -> str:
 
 
 def statement(head: str, attrs: Attrs | str | None = None) -> str:
-    """One statement's line: ``head [attributes];`` (``head`` is a name or ``a -> b``).
+    r"""One statement's line: ``head [attributes];`` (``head`` is a name or ``a -> b``).
 
     >>> statement('"a" -> "b"', 'color="red"')
     '"a" -> "b" [color="red"];\n'
