@@ -13,6 +13,9 @@ and on fuzzed text: whenever this one answers, the answer is the libyaml one.
 from __future__ import annotations
 
 import re
+import sys
+from collections.abc import Iterator
+from itertools import repeat
 from typing import Any
 
 from yaml.constructor import SafeConstructor
@@ -29,6 +32,8 @@ _BAD_START = frozenset("-?:,[]{}#&*!|>'\"%@` ")
 _SPECIAL = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\t\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]"
 )
+#: Printable ASCII and the line break: deleting them from an ASCII text leaves what _SPECIAL finds.
+_PRINTABLE_ASCII = bytes(range(0x20, 0x7F)) + b"\n"
 _FLOW_PLAIN_BAD = frozenset(",[]{}:#")
 #: Inside a one-line list read by the quick path: anything else goes to :func:`_flow`.
 _FLOW_LIST_BAD = frozenset("[]{}:#'\"")
@@ -55,6 +60,8 @@ _ESCAPES = {
 _HEX_ESCAPES = {"x": 2, "u": 4, "U": 8}
 _RESOLVERS: dict[str | None, list[tuple[str, re.Pattern[str]]]] = Resolver.yaml_implicit_resolvers
 _STR = "tag:yaml.org,2002:str"
+#: What may start something else than a plain scalar, or one that may not be a string.
+_SPECIAL_START = _BAD_START | frozenset(c for c in _RESOLVERS if c)
 _ALLOWED_TAGS = frozenset(
     "tag:yaml.org,2002:" + t for t in ("int", "float", "bool", "null", "timestamp")
 )
@@ -77,19 +84,34 @@ def _tag(text: str) -> str:
     return _STR
 
 
-def _plain(text: str, line: int, column: int) -> YNode:
+#: Plain scalars already typed, text -> value (a map repeats its weights); bounded by _plain.
+_TYPED: dict[str, Any] = {}
+_UNSEEN = object()
+
+
+def _plain(text: str, line: int, column: int, key_line: int = 0, key_column: int = 0) -> YNode:
     """A plain scalar, typed as PyYAML's resolver and SafeConstructor type it."""
     if text[0] in _RESOLVERS or _WILDCARD:
-        tag = _tag(text)
-        if tag != _STR:
-            if tag not in _ALLOWED_TAGS:
-                raise _GiveUp
-            try:
-                value = _constructor.yaml_constructors[tag](_constructor, ScalarNode(tag, text))
-            except Exception:  # a bad value: libyaml's path reports it
-                raise _GiveUp from None
-            return YNode(value, line, column, text)
-    return YNode(text, line, column, text)
+        value = _TYPED.get(text, _UNSEEN)
+        if value is _UNSEEN:
+            value = _typed(text)
+            if len(_TYPED) < 4096:  # every value typed is immutable: it can be shared
+                _TYPED[text] = value
+        return YNode(value, line, column, text, key_line, key_column)
+    return YNode(text, line, column, text, key_line, key_column)
+
+
+def _typed(text: str) -> Any:
+    """The value of a plain scalar that may not be a string."""
+    tag = _tag(text)
+    if tag == _STR:
+        return text
+    if tag not in _ALLOWED_TAGS:
+        raise _GiveUp
+    try:
+        return _constructor.yaml_constructors[tag](_constructor, ScalarNode(tag, text))
+    except Exception:  # a bad value: libyaml's path reports it
+        raise _GiveUp from None
 
 
 def _unescape(body: str) -> str:
@@ -268,7 +290,7 @@ def _flow(s: str, start: int, line: int, base: int) -> tuple[YNode, int]:
         ):
             raise _GiveUp
         key_col = base + i + 1
-        _check_key(key)
+        key = _check_key(key)
         i = k + 2
         while i < n and s[i] == " ":
             i += 1
@@ -289,21 +311,39 @@ def _flow(s: str, start: int, line: int, base: int) -> tuple[YNode, int]:
             raise _GiveUp
 
 
-#: Keys already found to be fine (a map repeats the same few keys); bounded by _check_key.
-_GOOD_KEYS: set[str] = set()
+#: Keys already found to be good (a map repeats the same few field names), each to itself: a
+#: map's mappings then share one string per key (interned: the schema's own names are the same
+#: objects, so its look-ups are quicker). Bounded by _good_key.
+_GOOD_KEYS: dict[str, str] = {}
 
 
-def _check_key(key: str) -> bool:
-    """A plain key must read as a string-like scalar (not ``<<``, ``=`` or a bad number)."""
+def _good_key(key: str) -> str | None:
+    """``key`` if it is a plain block key, else None. A plain key is not empty, starts and ends
+    plainly, has no flow or quote characters, and reads as a string-like scalar (not ``<<``,
+    ``=`` or a bad number). Short good keys are remembered in _GOOD_KEYS, and the remembered
+    string returned."""
+    if key.replace("-", "").isalnum():  # the usual key: quick to tell, but for a first '-'
+        if key[0] == "-":
+            return None
+    elif not key or key[0] in _BAD_START or key[-1] == " " or not _KEY_BAD.isdisjoint(key):
+        return None
     if len(key) > 1000:
-        raise _GiveUp
-    if key[0] in _RESOLVERS:
+        return None
+    if key[0] in _RESOLVERS and not (len(key) > 5 and key[0].isalpha()):
         tag = _tag(key)
         if tag != _STR and tag not in _ALLOWED_TAGS:
-            raise _GiveUp
+            return None
     if len(key) <= 16 and len(_GOOD_KEYS) < 4096:
-        _GOOD_KEYS.add(key)
-    return True
+        key = _GOOD_KEYS.setdefault(key, sys.intern(key))
+    return key
+
+
+def _check_key(key: str) -> str:
+    """``key`` as :func:`_good_key` returns it; give up when it is not a plain key."""
+    good = _GOOD_KEYS.get(key) or _good_key(key)
+    if good is None:
+        raise _GiveUp
+    return good
 
 
 def parse_fast(text: str) -> YNode | None:
@@ -319,7 +359,7 @@ def parse_fast(text: str) -> YNode | None:
             return None
         text = text.replace("\r\n", "\n")
     if text.isascii():  # control characters are the only unprintable ASCII: a quick test
-        if not text.replace("\n", "").isprintable():
+        if text.encode("ascii").translate(None, _PRINTABLE_ASCII):
             return None
     elif _SPECIAL.search(text):
         return None
@@ -397,50 +437,125 @@ def _value(
 
 
 def _parse(lines: list[str]) -> YNode:
-    """Read the lines of a document; the structure is a stack of open blocks."""
+    """Read the lines of a document; the structure is a stack of open blocks.
+
+    Most lines are ``key: plain words`` in the mapping opened last: they take a short path, and
+    only the other lines (blank lines, comments, list items, ``key:`` lines, values with quotes
+    or comments...) go through the general one, which reads everything the fast reader reads.
+    A line indented deeper than the mapping continues the value above it: the general path then
+    reads that entry again, with the lines that continue it.
+    """
     if _WILDCARD:  # pragma: no cover - PyYAML's safe resolver has no wildcard resolvers
         raise _GiveUp
-    bad_start, key_bad, resolvers, good_keys = _BAD_START, _KEY_BAD, _RESOLVERS, _GOOD_KEYS
+    bad_start, good_keys = _BAD_START, _GOOD_KEYS
+    special_start = _SPECIAL_START
+    new_node = object.__new__
     flow_bad = _FLOW_LIST_BAD
-    deeper = [" " * (i + 1) for i in range(64)]
+    lines.append("")  # a blank line after the last: every line has a next one to look at
     # the open block: its column, whether it is a list, its container; outer blocks on a stack
     cur_col, cur_seq, cur = -1, False, None
     stack: list[tuple[int, bool, Any]] = []
     root: YNode | None = None
     pending: tuple[dict[str, YNode], str, int, int, int] | None = None  # map, key, kl, kc, col
-    idx = -1
-    n = len(lines)
-    last = n - 1
-    while idx < last:
-        idx += 1
-        raw = lines[idx]
+    # the column of the open block when it is a mapping with no key waiting for its block (a
+    # line indented so is an entry of that mapping), else -1
+    map_col = -1
+    # each line split at ': ' (by map, without a call per line here): a line 'key: value' with
+    # no other ': ' in it comes in two parts
+    numbered = enumerate(map(str.split, lines, repeat(": ")), 1)
+    # the text before ': ' (indentation and key) of lines read before -> (the key as stored,
+    # its column), or (None, -2) when the key is not a plain one: a map repeats a few of them
+    heads: dict[str, tuple[str | None, int]] = {}
+    for line, parts in numbered:
+        if len(parts) == 2:
+            head, v = parts
+            known = heads.get(head)
+            if known is None:
+                key = head.lstrip(" ")
+                col = len(head) - len(key)
+                key = good_keys.get(key) or _good_key(key)
+                known = (None, -2) if key is None else (key, col)
+                if len(heads) < 1024:
+                    heads[head] = known
+            key, col = known
+            if 0 <= col < map_col:
+                # back in an outer mapping: close the blocks opened since
+                while cur_col > col or (cur_seq and cur_col == col):
+                    if not stack:
+                        raise _GiveUp
+                    cur_col, cur_seq, cur = stack.pop()
+                if cur_col != col or cur_seq:
+                    raise _GiveUp
+                map_col = col
+            if (
+                col == map_col
+                and key not in cur
+                and v
+                and v[-1] not in " :"
+                and "#" not in v  # a comment perhaps: left to the general path
+            ):
+                value_col = len(head) + 3
+                c0 = v[0]
+                # a string (what starts with a long word cannot be a boolean or null)
+                if c0 not in special_start or (len(v) > 5 and c0.isalpha()):
+                    # 'key: plain words', the most common line of all: the node is made
+                    # without a call to YNode.__init__, a good part of the time a line takes
+                    node = new_node(YNode)
+                    node.value = node.raw = v
+                    node.line = node.key_line = line
+                    node.column = value_col
+                    node.key_column = col + 1
+                    cur[key] = node
+                    continue
+                if c0 not in bad_start:  # perhaps a number, a boolean, a date...
+                    nxt = lines[line]
+                    if len(nxt) > col and nxt[col] != " ":  # not a string over several lines
+                        cur[key] = _plain(v, line, value_col, line, col + 1)
+                        continue
+                elif (
+                    c0 == "["
+                    and v[-1] == "]"
+                    and flow_bad.isdisjoint(inner := v[1:-1])
+                    and (items := _simple_list(inner, line, value_col + 1)) is not None
+                ):
+                    # 'key: [a, b]'
+                    cur[key] = YNode(items, line, value_col, None, line, col + 1)
+                    continue
+        # the general path
+        raw = lines[line - 1]
         s = raw.lstrip(" ")
         if not s or s[0] == "#":
             continue
         col = len(raw) - len(s)
-        if col >= 63:
-            raise _GiveUp
-        line = idx + 1
-        if s[0] == "-" and (len(s) == 1 or s[1] == " "):
-            idx, pending, cur_col, cur_seq, cur, root = _item(
-                s, col, line, lines, idx, pending, stack, cur_col, cur_seq, cur, root
-            )
-            continue
-        # a mapping entry 'key: value' or 'key:'; first find its mapping
-        if pending is not None:
-            pmap, pkey, kl, kc, pcol = pending
-            if col <= pcol:
-                raise _GiveUp  # an empty value: libyaml decides what it is
-            mapping: dict[str, YNode] = {}
-            pmap[pkey] = YNode(mapping, line, col + 1, None, kl, kc)
-            stack.append((cur_col, cur_seq, cur))
-            cur_col, cur_seq, cur = col, False, mapping
-            pending = None
-        elif col != cur_col or cur_seq:
-            if root is None:
+        if col != map_col:
+            # not in the open mapping: a list item, an entry of a new or an outer mapping, or a
+            # line that continues the value above
+            if col >= 63:
+                raise _GiveUp
+            if s[0] == "-" and (len(s) == 1 or s[1] == " "):
+                idx, pending, cur_col, cur_seq, cur, root = _item(
+                    s, col, line, lines, line - 1, pending, stack, cur_col, cur_seq, cur, root
+                )
+                map_col = -1 if cur_seq or pending is not None else cur_col
+                _skip(numbered, idx - line + 1)
+                continue
+            if pending is not None:
+                pmap, pkey, kl, kc, pcol = pending
+                if col <= pcol:
+                    raise _GiveUp  # an empty value: libyaml decides what it is
+                mapping: dict[str, YNode] = {}
+                pmap[pkey] = YNode(mapping, line, col + 1, None, kl, kc)
+                stack.append((cur_col, cur_seq, cur))
+                cur_col, cur_seq, cur = col, False, mapping
+                pending = None
+            elif root is None:
                 mapping = {}
                 root = YNode(mapping, line, col + 1)
                 cur_col, cur_seq, cur = col, False, mapping
+            elif col > map_col >= 0:
+                idx = _reread_entry(lines, line - 1, map_col, cur)
+                _skip(numbered, idx - line + 1)
+                continue
             else:
                 while cur_col > col or (cur_seq and cur_col == col):
                     if not stack:
@@ -448,72 +563,86 @@ def _parse(lines: list[str]) -> YNode:
                     cur_col, cur_seq, cur = stack.pop()
                 if cur_col != col or cur_seq:
                     raise _GiveUp
+            map_col = col
+        # an entry 'key: value' or 'key:' of the mapping ``cur``
         k = s.find(": ")
-        if k < 0:
-            if s[-1] != ":":
-                raise _GiveUp
-            # 'key:' with its value in the block below
-            key = s[:-1]
-            if not key or key in cur or s[0] in bad_start or key[-1] == " ":
-                raise _GiveUp
-            if key not in good_keys:
-                if not key_bad.isdisjoint(key):
-                    raise _GiveUp
-                _check_key(key)
-            pending = (cur, key, line, col + 1, col)
+        if k > 0:
+            idx, pending = _entry(s, k, lines, line - 1, line, col, cur)
+            if pending is not None:
+                map_col = -1
+            _skip(numbered, idx - line + 1)
             continue
-        v = s[k + 2 :]
+        # 'key:' with its value in the block below
+        key = s[:-1]
         if (
-            v
-            and v[-1] not in " :"
-            and s[0] not in bad_start
-            and s[k - 1] != " "
-            and (key := s[:k]) not in cur
-            and " #" not in v
-            and ": " not in v
-            and (
-                idx == last  # no next line, or one that cannot continue the value
-                or (len(nxt := lines[idx + 1]) > col and not nxt.startswith(deeper[col]))
-            )
-            and (key in good_keys or (key_bad.isdisjoint(key) and _check_key(key)))
+            k == 0
+            or s[-1] != ":"
+            or key in cur
+            or not (key := good_keys.get(key) or _good_key(key))
         ):
-            c0 = v[0]
-            if c0 not in bad_start:
-                # the common line, 'key: plain words', read without a call
-                if c0 in resolvers and not (len(v) > 5 and c0.isalpha()):
-                    node = _plain(v, line, col + k + 3)
-                    node.key_line, node.key_column = line, col + 1
-                else:
-                    node = YNode(v, line, col + k + 3, v, line, col + 1)
-                cur[key] = node
-                continue
-            if (
-                c0 == "["
-                and v[-1] == "]"
-                and flow_bad.isdisjoint(inner := v[1:-1])
-                and (items := _simple_list(inner, line, col + k + 4)) is not None
-            ):
-                # 'key: [a, b]'
-                cur[key] = YNode(items, line, col + k + 3, None, line, col + 1)
-                continue
-        idx, pending = _entry(s, k, lines, idx, line, col, cur)
+            raise _GiveUp
+        nxt = lines[line]
+        body = nxt.lstrip(" ")
+        ncol = len(nxt) - len(body)
+        if col < ncol < 63 and body and body[0] != "-" and body[0] != "#":
+            # the block is a mapping (else libyaml has an error to report): open it now
+            mapping = {}
+            cur[key] = YNode(mapping, line + 1, ncol + 1, None, line, col + 1)
+            stack.append((cur_col, False, cur))
+            cur_col = map_col = ncol
+            cur = mapping
+        else:
+            pending = (cur, key, line, col + 1, col)
+            map_col = -1
     if pending is not None or root is None:
         raise _GiveUp
     return root
 
 
+def _skip(numbered: Iterator[tuple[int, list[str]]], count: int) -> None:
+    """Advance past ``count`` lines that the last value used."""
+    for _ in range(count):
+        next(numbered)
+
+
+def _reread_entry(lines: list[str], idx: int, col: int, mapping: dict[str, YNode]) -> int:
+    """Line ``idx``, indented deeper than ``mapping`` (at column ``col``), continues the value of
+    its last entry, read by the short path on the last line above that is not blank: read that
+    entry again with the lines that continue it. Returns the index of its last line."""
+    start = idx - 1
+    while start >= 0 and not lines[start].strip(" "):
+        start -= 1
+    if start < 0 or not mapping:
+        raise _GiveUp
+    key = next(reversed(mapping))
+    if mapping[key].key_line != start + 1:
+        raise _GiveUp  # a comment, or the end of a value read already: libyaml reports it
+    s = lines[start][col:]
+    del mapping[key]
+    last, pending = _entry(s, len(key), lines, start, start + 1, col, mapping)
+    if pending is not None or last < idx:
+        raise _GiveUp
+    return last
+
+
 def _simple_list(inner: str, line: int, column: int) -> list[YNode] | None:
     """The items of ``[a, b]`` (``inner`` is ``a, b``) when they are plain words separated by
     ``, ``; None otherwise (an empty list, odd spacing...)."""
+    words = inner.split(", ")
+    if inner.count(",") != len(words) - 1:  # a comma without a space after it
+        return None
     items: list[YNode] = []
-    bad_start, resolvers = _BAD_START, _RESOLVERS
-    for item in inner.split(", "):
-        if not item or item[0] in bad_start or item[-1] == " " or "," in item:
+    special_start, bad_start = _SPECIAL_START, _BAD_START
+    for item in words:
+        if not item or item[-1] == " ":
             return None
-        if item[0] in resolvers and not (len(item) > 5 and item[0].isalpha()):
-            items.append(_plain(item, line, column))
-        else:
+        c0 = item[0]
+        if c0 not in special_start or (len(item) > 5 and c0.isalpha()):
             items.append(YNode(item, line, column, item))
+        elif c0 in bad_start:
+            return None
+        else:  # perhaps a number, a boolean...
+            items.append(_plain(item, line, column))
         column += len(item) + 2
     return items
 
@@ -584,8 +713,7 @@ def _entry(
     key = s[:k]
     if key[0] in _BAD_START or key[-1] == " " or key in mapping or not _KEY_BAD.isdisjoint(key):
         raise _GiveUp
-    if key not in _GOOD_KEYS:
-        _check_key(key)
+    key = _check_key(key)
     j = k + 1
     n = len(s)
     while j < n and s[j] == " ":

@@ -28,6 +28,7 @@ from argmap.model import (
     Relation,
     Source,
     Text,
+    fast_constructor,
 )
 
 TOP_KEYS = (
@@ -66,9 +67,15 @@ _KEY_SETS = {
     for keys in (TOP_KEYS, CLAIM_KEYS, RELATION_KEYS, ACTOR_KEYS, SOURCE_KEYS, ISSUE_KEYS)
 }
 _CLAIM_KEYS = _KEY_SETS[CLAIM_KEYS]
+_RELATION_KEYS = _KEY_SETS[RELATION_KEYS]
 _EMPTY = Text()
-_TARGET_KEYS = ("supports", "opposes", "undercuts")
 _MARKS = RELATION_MARKS
+
+
+_new_location = fast_constructor(Location)
+_new_text = fast_constructor(Text)
+_new_claim = fast_constructor(Claim)
+_new_relation = fast_constructor(Relation)
 
 
 ID_RE = re.compile(r"^[\w\-.:]+$")
@@ -281,11 +288,11 @@ class _Reader:
             self.part.languages = tuple(langs)
         if "include" in top:
             self.part.includes = self.id_list(top["include"], "an include path")
-        for section, reader in (
-            ("actors", self.actor),
-            ("sources", self.source),
-            ("issues", self.issue),
-            ("claims", self.claim),
+        for section, reader, fast in (
+            ("actors", self.actor, None),
+            ("sources", self.source, None),
+            ("issues", self.issue, None),
+            ("claims", self.claim_checked, self.claim_fast),
         ):
             if section in top:
                 node = top[section]
@@ -296,15 +303,21 @@ class _Reader:
                     id_ok = ID_RE.match
                     for name, entry in node.value.items():
                         if type(entry.value) is dict and id_ok(name):
-                            reader(name, entry)  # the usual case, without building messages
-                        elif self.check_id(name, entry, what) and self.mapping(
-                            entry, f"{what} '{name}'"
+                            # the usual case, without building messages
+                            if fast is None or not fast(name, entry):
+                                reader(name, entry)
+                        elif (
+                            self.check_id(name, entry, what)
+                            and self.mapping(entry, f"{what} '{name}'")
+                            and (fast is None or not fast(name, entry))
                         ):
                             reader(name, entry)
         if "relations" in top and top["relations"].value is not None:
             node = top["relations"]
             if node.is_seq:
                 for entry in node.value:
+                    if type(entry.value) is dict and self.relation_fast(entry):
+                        continue
                     if self.mapping(entry, "a relation"):
                         self.relation(entry)
             else:
@@ -379,113 +392,114 @@ class _Reader:
         tags = self.str_list(f["tags"], "a tag") if "tags" in f else ()
         self.part.issues.append(Issue(name, question, tags, self.at_key(node)))
 
-    def claim(self, name: str, node: YNode) -> None:
-        if not self.claim_fast(name, node):
-            self.claim_checked(name, node)
-
     def claim_fast(self, name: str, node: YNode) -> bool:
-        """Read a claim whose every value has the plain expected shape; False (having changed
-        nothing) when any value needs :meth:`claim_checked` and its messages."""
+        """Read a claim whose every value has the plain expected shape, as
+        :meth:`claim_checked` reads it; False (having changed nothing) when any value needs
+        :meth:`claim_checked` and its messages."""
         f = node.value
         if not _CLAIM_KEYS.issuperset(f):
             return False
-        n = f.get("text")
-        if n is None:
+        text_n = f.get("text")
+        if text_n is None:
             return False
-        text = n.value
-        if type(text) is str and text.strip():
-            text = Text((("", text),))
-        else:
-            text = _plain_text(n)
-            if text is None:
-                return False
+        kind_n = f.get("kind")
+        by_n = f.get("by")
+        source_n = f.get("source")
+        quote_n = f.get("quote")
+        tags_n = f.get("tags")
+        answers_n = f.get("answers")
+        supports_n = f.get("supports")
+        opposes_n = f.get("opposes")
+        undercuts_n = f.get("undercuts")
+        weight_n = f.get("weight")
+        note_n = f.get("note")
+        text = text_n.value
+        if type(text) is str and text and not text.isspace():
+            text = _new_text((("", text),))
+        elif (text := _plain_text(text_n)) is None:
+            return False
         kind = "fact"
-        if (n := f.get("kind")) is not None:
-            kind = n.value
+        if kind_n is not None:
+            kind = kind_n.value
             if type(kind) is not str or kind not in CLAIM_KINDS:
                 return False
+        file = self.file
+        owner = f"claim '{name}'"
+        # references and relations in the order claim_checked makes them, kept apart until
+        # the whole claim is known to be plain
+        refs: list[tuple[str, str, str, int, int, str]] = []
         by = sources = tags = ()
-        by_node = f.get("by")
-        if by_node is not None and (by := _plain_ids(by_node)) is None:
+        if by_n is not None and (by := _plain_refs(by_n, "actor", file, owner, refs)) is None:
             return False
-        source_node = f.get("source")
-        if source_node is not None and (sources := _plain_ids(source_node)) is None:
+        if (
+            source_n is not None
+            and (sources := _plain_refs(source_n, "source", file, owner, refs)) is None
+        ):
             return False
-        if (n := f.get("tags")) is not None and (tags := _plain_ids(n)) is None:
+        if tags_n is not None and (tags := _plain_ids(tags_n)) is None:
             return False
-        quote = note = answers = weight = None
-        if (n := f.get("quote")) is not None and (quote := _plain_text(n)) is None:
+        quote = note = _EMPTY
+        if quote_n is not None and (quote := _plain_text(quote_n)) is None:
             return False
-        if (n := f.get("note")) is not None and (note := _plain_text(n)) is None:
+        if note_n is not None and (note := _plain_text(note_n)) is None:
             return False
-        answers_node = f.get("answers")
-        if answers_node is not None:
-            answers = answers_node.value
+        answers = weight = None
+        if answers_n is not None:
+            answers = answers_n.value
             if type(answers) is not str:
                 return False
-        if (n := f.get("weight")) is not None:
-            weight = n.value
+            refs.append(("issue", answers, file, answers_n.line, answers_n.column, owner))
+        if weight_n is not None:
+            weight = weight_n.value
             if (type(weight) is not float and type(weight) is not int) or not 0 <= weight <= 1:
                 return False
             weight = float(weight)
-        targets = []
-        for key in _TARGET_KEYS:
-            n = f.get(key)
-            if n is None:
-                continue
-            value = n.value
-            items = value if type(value) is list else (n,)
-            for item in items:
-                if type(item.value) is not str or item.value == name:
-                    return False
-                targets.append((key, item))
+        relations: list[Relation] = []
+        if supports_n is not None or opposes_n is not None or undercuts_n is not None:
+            premises = (name,)
+            for rel_type, n in (
+                ("supports", supports_n),
+                ("opposes", opposes_n),
+                ("undercuts", undercuts_n),
+            ):
+                if n is None:
+                    continue
+                ref_kind = "relation-target" if rel_type == "undercuts" else "claim-target"
+                mark = _MARKS[rel_type]
+                value = n.value
+                for item in value if type(value) is list else (n,):
+                    target = item.value
+                    if type(target) is not str or target == name:
+                        return False
+                    line, column = item.line, item.column
+                    refs.append((ref_kind, target, file, line, column, owner))
+                    loc = _new_location(file, line, column)
+                    relations.append(
+                        _new_relation(
+                            f"{name}{mark}{target}",
+                            premises,
+                            target,
+                            rel_type,
+                            None,
+                            None,
+                            (),
+                            (),
+                            False,
+                            loc,
+                        )
+                    )
         # every value is plain: record the claim, its references and its relations
-        file = self.file
-        owner = f"claim '{name}'"
-        refs = self.part.refs
-        if by_node is not None:
-            value = by_node.value
-            for item in value if type(value) is list else (by_node,):
-                refs.append(("actor", item.value, file, item.line, item.column, owner))
-        if source_node is not None:
-            value = source_node.value
-            for item in value if type(value) is list else (source_node,):
-                refs.append(("source", item.value, file, item.line, item.column, owner))
-        if answers_node is not None:
-            refs.append(("issue", answers, file, answers_node.line, answers_node.column, owner))
-        loc = Location(file, node.key_line, node.key_column) if node.key_line else self.at(node)
-        self.part.claims.append(
-            Claim(
-                name,
-                text,
-                kind,
-                by,
-                sources,
-                quote or _EMPTY,
-                tags,
-                answers,
-                weight,
-                note or _EMPTY,
-                loc,
-            )
+        if node.key_line:
+            loc = _new_location(file, node.key_line, node.key_column)
+        else:
+            loc = _new_location(file, node.line, node.column)
+        part = self.part
+        part.claims.append(
+            _new_claim(name, text, kind, by, sources, quote, tags, answers, weight, note, loc)
         )
-        relations = self.part.relations
-        for rel_type, item in targets:
-            target = item.value
-            line, column = item.line, item.column
-            if rel_type == "undercuts":
-                refs.append(("relation-target", target, file, line, column, owner))
-            else:
-                refs.append(("claim-target", target, file, line, column, owner))
-            relations.append(
-                Relation(
-                    name + _MARKS[rel_type] + target,
-                    (name,),
-                    target,
-                    rel_type,
-                    loc=Location(file, line, column),
-                )
-            )
+        part.refs += refs
+        if relations:
+            part.relations += relations
         return True
 
     def claim_checked(self, name: str, node: YNode) -> None:
@@ -538,6 +552,79 @@ class _Reader:
         for name, loc in items:
             self.ref(kind, name, loc, owner)
         return tuple(name for name, _ in items)
+
+    def relation_fast(self, node: YNode) -> bool:
+        """Read a relation whose every value has the plain expected shape, as :meth:`relation`
+        reads it; False (having changed nothing) when any value needs :meth:`relation`."""
+        f = node.value
+        if not _RELATION_KEYS.issuperset(f):
+            return False
+        id_n = f.get("id")
+        from_n = f.get("from")
+        to_n = f.get("to")
+        type_n = f.get("type")
+        scheme_n = f.get("scheme")
+        weight_n = f.get("weight")
+        by_n = f.get("by")
+        source_n = f.get("source")
+        note_n = f.get("note")
+        if from_n is None or to_n is None or type_n is None:
+            return False
+        explicit = None
+        if id_n is not None:
+            explicit = id_n.value
+            if type(explicit) is not str or not ID_RE.match(explicit):
+                return False
+        rel_type = type_n.value
+        target = to_n.value
+        if type(rel_type) is not str or rel_type not in RELATION_TYPES or type(target) is not str:
+            return False
+        premises = _plain_ids(from_n)
+        if not premises or target in premises or len(set(premises)) != len(premises):
+            return False
+        scheme = weight = None
+        if scheme_n is not None:
+            scheme = scheme_n.value
+            if type(scheme) is not str:
+                return False
+        if weight_n is not None:
+            weight = weight_n.value
+            if (type(weight) is not float and type(weight) is not int) or not 0 <= weight <= 1:
+                return False
+            weight = float(weight)
+        by = _plain_ids(by_n)
+        sources = _plain_ids(source_n)
+        if by is None or sources is None or (note_n is not None and _plain_text(note_n) is None):
+            return False
+        # every value is plain: record the relation and its references, in relation's order
+        file = self.file
+        owner = f"relation '{explicit}'" if explicit else f"the relation at line {node.line}"
+        refs = self.part.refs
+        value = from_n.value
+        for item in value if type(value) is list else (from_n,):
+            refs.append(("claim", item.value, file, item.line, item.column, owner))
+        kind = "relation-target" if rel_type == "undercuts" else "claim-target"
+        refs.append((kind, target, file, to_n.line, to_n.column, owner))
+        for kind, n in (("actor", by_n), ("source", source_n)):
+            if n is not None:
+                value = n.value
+                for item in value if type(value) is list else (n,):
+                    refs.append((kind, item.value, file, item.line, item.column, owner))
+        self.part.relations.append(
+            _new_relation(
+                explicit or Relation.auto_id(premises, target, rel_type),
+                premises,
+                target,
+                rel_type,
+                scheme,
+                weight,
+                by,
+                sources,
+                explicit is not None,
+                _new_location(file, node.line, node.column),
+            )
+        )
+        return True
 
     def relation(self, node: YNode) -> None:
         f = self.keys(node, RELATION_KEYS, "a relation")
@@ -610,16 +697,25 @@ def _plain_text(node: YNode | None) -> Text | None:
         return None
     value = node.value
     if type(value) is str:
-        return Text((("", value),)) if value.strip() else None
+        return _new_text((("", value),)) if value and not value.isspace() else None
     if type(value) is not dict or not value:
         return None
     items = []
     for lang, item in value.items():
         text = item.value
-        if type(text) is not str or not text.strip() or not LANG_RE.match(lang):
+        if type(text) is not str or not text or text.isspace():
             return None
+        if lang not in _GOOD_LANGS:
+            if not LANG_RE.match(lang):
+                return None
+            if len(_GOOD_LANGS) < 256:
+                _GOOD_LANGS.add(lang)
         items.append((lang, text))
-    return Text(tuple(items))
+    return _new_text(tuple(items))
+
+
+#: Language codes already matched by LANG_RE (a map uses the same few); bounded by _plain_text.
+_GOOD_LANGS: set[str] = set()
 
 
 def _plain_ids(node: YNode | None) -> tuple[str, ...] | None:
@@ -631,11 +727,30 @@ def _plain_ids(node: YNode | None) -> tuple[str, ...] | None:
         return (value,)
     if type(value) is not list:
         return None
-    out = tuple(item.value for item in value)
+    out = tuple([item.value for item in value])
     for item in out:
         if type(item) is not str:
             return None
     return out
+
+
+def _plain_refs(
+    node: YNode, kind: str, file: str, owner: str, refs: list[tuple[str, str, str, int, int, str]]
+) -> tuple[str, ...] | None:
+    """A string or a list of strings as a tuple, adding to ``refs`` a reference of ``kind`` to
+    each; None (``refs`` perhaps changed) for anything else."""
+    value = node.value
+    if type(value) is str:
+        refs.append((kind, value, file, node.line, node.column, owner))
+        return (value,)
+    if type(value) is not list:
+        return None
+    for item in value:
+        name = item.value
+        if type(name) is not str:
+            return None
+        refs.append((kind, name, file, item.line, item.column, owner))
+    return tuple([item.value for item in value])
 
 
 def _kind(node: YNode) -> str:

@@ -236,6 +236,7 @@ def _read(text: str, fast: bool) -> tuple:
     else:
         reader = _Reader("m.yaml", sink, True)
         reader.claim_fast = lambda name, node: False  # type: ignore[method-assign]
+        reader.relation_fast = lambda node: False  # type: ignore[method-assign]
         part = reader.read(root)
     return (
         [(c, c.loc) for c in part.claims],
@@ -300,3 +301,203 @@ def test_maps_written_by_our_yaml_dumper_take_the_fast_path() -> None:
 
     text = yamlfmt.dump_yaml(load_map(ROOT / "arguments" / "llama-3.1-open-source"))
     assert agrees(text)
+
+
+# -- the short paths of the fast reader ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a line indented deeper continues the value above: that entry is read again
+        "a: plain\n  words\nb: 1\n",
+        "a: 1\n  2\n",  # a string, not a number
+        "a: true\n   words\n",
+        "a: x\n\n  y\n\n\n  z\nb: c\n",
+        "m:\n  a: x\n    y\n  b: z\n",
+        "l:\n- a: x\n  b: y\n    z\n",
+        "a: x",  # no line break at the end
+        # a key alone opens the mapping on the next line
+        "a:\n  b: 1\n  c:\n    d: 2\ne: 3\n",
+        "a:\n\n  b: 1\n",
+        "a:\n  # c\n  b: 1\n",
+        "a:\n- b\n- c\n",
+        "a:\n  - b\nc: d\n",
+        # back in an outer mapping
+        "a:\n  b:\n    c: 1\nd: 2\n",
+        "a:\n  b:\n    c: 1\n  d: 2\ne: [f, g]\n",
+        "l:\n  - x: 1\n    y: 2\nz: 3\n",
+        # values the short path leaves to the general one
+        "a: x # c\nb: y#z\n",
+        "a: x  \nb: 'q'\nc: \"d\"\n",
+        "a: [b, c]\nd: [1, 0.5, true, null, e]\nf: [g,h]\ni: [j , k]\n",
+        "a: [on, off, yes, Yes, ~, 0x1F, 2024-02-03]\n",
+        "a: 0.5\nb: 0.5\nc: 2024-02-03\nd: 2024-02-03\n",
+        "text: x\nkind: fact\nweight: .5\n",
+        "x y: 1\ndate: 2024-01-01 10:00:00\n",
+        "1: a\ntrue: b\nnull: c\n",
+    ],
+)
+def test_short_paths_read_like_libyaml(text: str) -> None:
+    assert agrees(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # errors, which libyaml locates
+        "a: x\n  b: y\n",  # a mapping value where a plain one goes on
+        "a: [x]\n  y\n",  # a flow list goes on
+        "a: x # c\n  y\n",  # a value goes on after a comment
+        "a: x\n  # c\n  y\n",
+        "a: x\n# c\n  y\n",
+        "a: b:\n",
+        "a: x\na: y\n",  # duplicate keys, on either path
+        "a:\n  b: 1\n  b: 2\n",
+        "a:\n  b: 1\na: 2\n",
+        "a:\n    b: 1\n  c: 2\n",  # back to a column no block opened
+        "a: 1\n b: 2\n",
+        "[a]: 1\n",
+        "<<: 1\n",
+        "a: b\x7f\n",  # control characters in an ASCII text
+        "a: b\x01\n",
+        "a:\x0cb\n",
+        # valid, but rare enough to be left to libyaml
+        "a: x\n  - y\n",
+        "a:\n  [b]\n",
+        "a:\n  'b'\n",
+        "a:\n  b\n",
+        "-a: 1\n",
+        "a :  1\n",
+    ],
+)
+def test_short_paths_decline(text: str) -> None:
+    assert parse_fast(text) is None
+
+
+def test_values_continued_after_a_typed_value_are_strings() -> None:
+    root = parse_fast("a: 2024-02-30\n  later\nb: 2024-02-03\n")
+    assert root is not None and root == parse_located(
+        "a: 2024-02-30\n  later\nb: 2024-02-03\n", "x"
+    )
+    assert root.value["a"].value == "2024-02-30 later"
+
+
+def test_keys_are_shared_strings() -> None:
+    """The mappings of a map share one (interned) string per key."""
+    root = parse_fast("a:\n  text: x\nb:\n  text: y\n")
+    assert root is not None
+    first, second = (next(iter(root.value[k].value)) for k in "ab")
+    assert first is second is sys.intern("text")
+
+
+# -- the short paths of the schema reader -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "relation",
+    [
+        "{from: [a, b], to: c, type: supports}",
+        "{id: r1, from: a, to: c, type: undercuts, scheme: s, weight: 1, by: [p], source: s1}",
+        "{from: [a], to: c, type: opposes, weight: 0.5, note: {en: n, ja: ノート}}",
+        "{from: [a], to: c, type: attacks}",
+        "{from: [a, a], to: c, type: supports}",
+        "{from: [a], to: a, type: supports}",
+        "{from: [], to: c, type: supports}",
+        "{from: [a], type: supports}",
+        "{from: [a], to: c, type: supports, weight: 2}",
+        "{from: [a], to: c, type: supports, weight: true}",
+        "{id: 12, from: [a], to: c, type: supports}",
+        "{id: 'r 1', from: [a], to: c, type: supports}",
+        "{from: [a], to: c, type: supports, scheme: 3}",
+        "{from: [a], to: c, type: supports, note: ' '}",
+        "{from: [a], to: c, type: supports, by: [1]}",
+        "{from: [a], to: c, type: supports, colour: red}",
+        "{from: [1, a], to: 2, type: supports}",
+        "[a, b]",
+    ],
+)
+def test_odd_relations_get_the_checked_messages(relation: str) -> None:
+    text = (
+        "argmap: 1\nclaims:\n  a: {text: x}\n  b: {text: y}\n  c: {text: z}\n"
+        f"relations:\n  - {relation}\n  - {{from: [a], to: b, type: supports}}\n"
+    )
+    assert _read(text, fast=True) == _read(text, fast=False)
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "{text: {en: x, ja: エックス}, quote: q, note: {en: n}, tags: [t, u], answers: i}",
+        "{text: {en: x, english: y}}",
+        "{text: {en: ' '}}",
+        "{text: {}}",
+        "{text: x, by: a, source: [s1, s2], supports: [b, c], opposes: d, undercuts: 'b+>c'}",
+        "{text: x, supports: [b, 1]}",
+        "{text: x, answers: [i]}",
+        "{text: x, tags: t, quote: ' '}",
+    ],
+)
+def test_more_odd_claims_get_the_checked_messages(claim: str) -> None:
+    text = f"argmap: 1\nclaims:\n  c: {claim}\n  b: {{text: fine}}\n  d: {{text: too}}\n"
+    assert _read(text, fast=True) == _read(text, fast=False)
+
+
+def test_objects_built_field_by_field_equal_their_dataclass() -> None:
+    import pickle
+
+    from argmap.errors import Location
+    from argmap.load import schema
+    from argmap.model import Claim, Relation, Text
+
+    loc = Location("m.yaml", 3, 5)
+    made = [
+        (schema._new_location("m.yaml", 3, 5), loc),
+        (schema._new_text((("", "x"),)), Text((("", "x"),))),
+        (
+            schema._new_claim(
+                "c", Text.of("x"), "fact", (), (), Text(), (), None, 0.5, Text(), loc
+            ),
+            Claim("c", Text.of("x"), weight=0.5, loc=loc),
+        ),
+        (
+            schema._new_relation("a+>b", ("a",), "b", "supports", None, None, (), (), False, loc),
+            Relation("a+>b", ("a",), "b", "supports", loc=loc),
+        ),
+    ]
+    for fast, slow in made:
+        assert type(fast) is type(slow) and fast == slow and hash(fast) == hash(slow)
+        assert list(vars(fast).items()) == list(vars(slow).items())
+        assert repr(fast) == repr(slow) and pickle.loads(pickle.dumps(fast)) == slow
+
+
+def test_only_plain_frozen_dataclasses_get_a_positional_constructor() -> None:
+    from dataclasses import dataclass
+
+    from argmap.model import fast_constructor
+
+    @dataclass(frozen=True)
+    class Checked:
+        x: int
+
+        def __post_init__(self) -> None:
+            pass
+
+    @dataclass(frozen=True, slots=True)
+    class Slotted:
+        x: int
+
+    for cls in (Checked, Slotted):
+        with pytest.raises(TypeError):
+            fast_constructor(cls)
+
+
+@pytest.mark.parametrize("lang", ["en", "both"])
+def test_plain_claims_and_relations_take_the_short_paths(lang: str) -> None:
+    text = generate.to_yaml(generate.generate(300, 4, lang))
+    reader = _Reader("m.yaml", DiagnosticSink(), True)
+    checked: list[YNode] = []
+    reader.claim_checked = lambda name, node: checked.append(node)  # type: ignore[method-assign]
+    reader.relation = checked.append  # type: ignore[method-assign]
+    part = reader.read(parse(text, "m.yaml"))
+    assert part.claims and part.relations and not checked
