@@ -1,6 +1,7 @@
 """A cache of loaded maps, so that a big map is parsed and checked once, not on every command.
 
-An entry is the pickled result of :func:`argmap.load.check_map` for a valid map, keyed by a hash
+An entry is the result of :func:`argmap.load.check_map` for a valid map (written by
+:mod:`argmap.load.snapshot`, behind a magic line and the entry's dependencies), keyed by a hash
 of everything the result depends on: the map's files as named on the command line (display names,
 which end up in locations) and their bytes, the format version, argmap's version and the source of
 the modules that define the model and the loader. Included files are listed in the entry with
@@ -18,8 +19,8 @@ nothing extra. Any error while reading or writing the cache is ignored.
 from __future__ import annotations
 
 import hashlib
+import marshal
 import os
-import pickle
 import sys
 import tempfile
 from pathlib import Path
@@ -34,8 +35,21 @@ MAX_ENTRIES = 16
 #: How many maps seen once are remembered.
 MAX_MARKERS = 256
 #: Bump when the layout of an entry changes.
-ENTRY_VERSION = 1
-_MAGIC = b"argmap-cache\n"
+ENTRY_VERSION = 2
+_MAGIC = b"argmap-cache-2\n"
+#: What entries are called (``KEY.map``).
+SUFFIX = ".map"
+#: The modules whose source is hashed into every key: the model and everything that builds it.
+_CODE_FILES = (
+    "errors.py",
+    "model.py",
+    "load/__init__.py",
+    "load/fast.py",
+    "load/schema.py",
+    "load/snapshot.py",
+    "load/validate.py",
+    "load/yaml.py",
+)
 
 
 def enabled() -> bool:
@@ -58,20 +72,22 @@ _code_hash: str | None = None
 
 
 def _code_version() -> str:
-    """A hash of argmap's version and of the source files whose classes an entry holds."""
+    """A hash of argmap's version and of the source files that decide what a load gives.
+
+    The files are read, not imported: a cache hit never imports the YAML reader."""
     global _code_hash
     if _code_hash is None:
-        import argmap.load as loader
-        from argmap import __version__, errors, model
-        from argmap.load import fast, schema, validate, yaml
+        from argmap import __version__
+        from argmap.model import FORMAT_VERSION
 
-        h = hashlib.sha256(f"{ENTRY_VERSION}|{__version__}|{model.FORMAT_VERSION}".encode())
-        h.update(f"|{sys.version_info[:2]}|{pickle.HIGHEST_PROTOCOL}".encode())
-        for module in (errors, model, loader, fast, schema, validate, yaml):
+        h = hashlib.sha256(f"{ENTRY_VERSION}|{__version__}|{FORMAT_VERSION}".encode())
+        h.update(f"|{sys.version_info[:2]}|{marshal.version}".encode())
+        package = Path(__file__).resolve().parent.parent
+        for name in _CODE_FILES:
             try:
-                h.update(Path(module.__file__ or "").read_bytes())
+                h.update((package / name).read_bytes())
             except OSError:  # pragma: no cover - a frozen install: the version has to do
-                h.update((module.__name__ + __version__).encode())
+                h.update((name + __version__).encode())
         _code_hash = h.hexdigest()
     return _code_hash
 
@@ -92,18 +108,21 @@ def key(root_files: list[tuple[str, bytes]]) -> str:
 
 def lookup(entry_key: str) -> Any | None:
     """The cached result under ``entry_key``, or None when there is none or it no longer holds."""
-    path = cache_dir() / f"{entry_key}.pickle"
+    from argmap.load import snapshot
+
+    path = cache_dir() / f"{entry_key}{SUFFIX}"
     try:
         with open(path, "rb") as f:
-            if f.read(len(_MAGIC)) != _MAGIC:
-                return None
-            deps, result = pickle.load(f)
+            data = f.read()
+        if not data.startswith(_MAGIC):
+            return None
+        deps, body = marshal.loads(memoryview(data)[len(_MAGIC) :])
         for dep, digest in deps:
             if file_digest(Path(dep).read_bytes()) != digest:
                 return None
+        return snapshot.load(body)
     except Exception:  # a missing, partial, old or foreign entry is a miss
         return None
-    return result
 
 
 def admit(entry_key: str) -> bool:
@@ -125,16 +144,20 @@ def admit(entry_key: str) -> bool:
 
 
 def store(entry_key: str, result: Any, deps: list[tuple[str, str]]) -> None:
-    """Keep ``result``; ``deps`` are the other files it depends on as ``(path, digest)``."""
+    """Keep ``result`` (a map and its diagnostics); ``deps`` are the other files it depends on
+    as ``(path, digest)``."""
+    from argmap.load import snapshot
+
     folder = cache_dir()
     try:
+        data = marshal.dumps((tuple(deps), snapshot.dump(*result)))
         folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".pickle", dir=folder)
+        fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=SUFFIX, dir=folder)
         try:
             with os.fdopen(fd, "wb") as f:
                 f.write(_MAGIC)
-                pickle.dump((deps, result), f, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, folder / f"{entry_key}.pickle")
+                f.write(data)
+            os.replace(tmp, folder / f"{entry_key}{SUFFIX}")
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
@@ -144,6 +167,6 @@ def store(entry_key: str, result: Any, deps: list[tuple[str, str]]) -> None:
 
 
 def _prune(folder: Path) -> None:
-    entries = sorted(folder.glob("*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
-    for old in entries[MAX_ENTRIES:]:
+    entries = sorted(folder.glob(f"*{SUFFIX}"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in [*entries[MAX_ENTRIES:], *folder.glob("*.pickle")]:  # and entries of argmap 0.1
         old.unlink(missing_ok=True)

@@ -44,7 +44,7 @@ def loads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 def entries() -> list[Path]:
-    return sorted(cache.cache_dir().glob("*.pickle"))
+    return sorted(cache.cache_dir().glob(f"*{cache.SUFFIX}"))
 
 
 def test_second_load_writes_third_load_reads(
@@ -103,7 +103,7 @@ def test_a_broken_entry_is_a_miss(small_cache: Path, monkeypatch: pytest.MonkeyP
     for _ in range(2):
         check_map(small_cache)
     (entry,) = entries()
-    entry.write_bytes(b"argmap-cache\nnot a pickle")
+    entry.write_bytes(b"argmap-cache-2\nnot an entry")
     calls = loads(monkeypatch)
     amap, _ = check_map(small_cache)
     assert amap is not None and calls
