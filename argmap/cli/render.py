@@ -249,7 +249,7 @@ def render(
         progress.phase("building the picture")
         drawn = picture(amap, options, progress=progress.advance)
         progress.finish()
-        dot_text = drawn.dot
+        dot_text = drawn.data
         needs_layout = fmt != "dot"
         if (
             needs_layout

@@ -861,12 +861,15 @@ class _Builder:
 
     # ---- the bulk of the work, split over the cores
 
-    def claims_and_relations(self) -> tuple[list[str], list[str], list[str]]:
+    def claims_and_relations(
+        self,
+    ) -> tuple[list[str | bytes], list[str | bytes], list[str | bytes]]:
         """Node statements of the view's claims, junction node statements of its relations and
         their edge statements, each list in the view's order.
 
-        Without clusters, each list holds text blocks of many statements, else one item per
-        claim and per relation (a junction item is ``""`` when the relation has none). On big
+        Edges come in UTF-8 blocks of many statements, and so do nodes and junctions without
+        clusters; with clusters, there is one text per claim and per relation (a junction item
+        is ``""`` when the relation has none). On big
         pictures the work is shared with forked processes (see :mod:`argmap.parallel`); what
         they note for the legend is merged in order, so the output is the same bytes as when it
         is all done here.
@@ -885,9 +888,9 @@ class _Builder:
             for a, b in bounds
         ]
         boxes = self.boxes
-        claim_nodes: list[str] = []
-        junctions: list[str] = []
-        edges: list[str] = []
+        claim_nodes: list[str | bytes] = []
+        junctions: list[str | bytes] = []
+        edges: list[str | bytes] = []
         for done in split_work(chunks, self._chunk, min_chunk=1):
             for nodes, chunk_junctions, chunk_edges, notes in done:
                 claim_nodes += nodes
@@ -907,7 +910,7 @@ class _Builder:
 
     def _chunk(
         self, chunks: Sequence[tuple[Sequence[str], Sequence[Relation]]]
-    ) -> list[tuple[list[str], list[str], str, tuple[Any, ...]]]:
+    ) -> list[tuple[list[Any], list[Any], bytes, tuple[Any, ...]]]:
         """Statements of some chunks' claims and relations, with the legend's notes so far.
 
         Blocks of text travel between processes much faster than lists of statements, so
@@ -933,15 +936,16 @@ class _Builder:
                 junction, rel_edges = self.relation_statements(rel)
                 junctions.append(junction)
                 edges.append(rel_edges)
-            if joined:
-                nodes, junctions = ["".join(nodes)], ["".join(junctions)]
+            if joined:  # encoded here: in a forked process, that is work done in parallel
+                nodes = ["".join(nodes).encode("utf-8")]
+                junctions = ["".join(junctions).encode("utf-8")]
             notes = (
                 list(self.kinds_used),
                 dict(self.fills_used),
                 list(self.relations_used),
                 list(self.junction_colors),
             )
-            done.append((nodes, junctions, "".join(edges), notes))
+            done.append((nodes, junctions, "".join(edges).encode("utf-8"), notes))
         return done
 
     # ---- the whole graph
@@ -1191,12 +1195,17 @@ def build_graph(
 
 @dataclass(frozen=True)
 class Picture:
-    """A picture's DOT text and its size: the claims in its view, and the boxes drawn for them
-    (fewer when clusters are collapsed). Layout time grows with ``boxes``."""
+    """A picture's DOT text (UTF-8) and its size: the claims in its view, and the boxes drawn
+    for them (fewer when clusters are collapsed). Layout time grows with ``boxes``."""
 
-    dot: str
+    data: bytes
     claims: int
     boxes: int
+
+    @property
+    def dot(self) -> str:
+        """The DOT text as a string."""
+        return self.data.decode("utf-8")
 
 
 def picture(
@@ -1210,8 +1219,8 @@ def picture(
     ``progress(done, total)`` is called now and then while the claims' boxes are made."""
     builder = _Builder(amap, options or RenderOptions(), view)
     builder.progress = progress
-    text = builder.build().to_string()
-    return Picture(text, len(builder.view.claims), builder.boxes)
+    data = builder.build().to_bytes()
+    return Picture(data, len(builder.view.claims), builder.boxes)
 
 
 def to_dot(

@@ -63,7 +63,7 @@ class Graph:
         self.keyword = keyword
         self.name = name
         self.attrs: Attrs = attrs or {}
-        self.parts: list[str | Graph] = []
+        self.parts: list[str | bytes | Graph] = []
 
     def set_defaults(self, kind: Literal["graph", "node", "edge"], attrs: Attrs | str) -> None:
         """``graph [...]``, ``node [...]`` or ``edge [...]``: attributes for what follows."""
@@ -81,8 +81,9 @@ class Graph:
     def _statement(self, head: str, attrs: Attrs | str | None) -> None:
         self.parts.append(statement(head, attrs))
 
-    def add_statements(self, text: str) -> None:
-        """Statements already written by :func:`statement` (one or more lines)."""
+    def add_statements(self, text: str | bytes) -> None:
+        """Statements already written by :func:`statement` (one or more lines; bytes are
+        their UTF-8 encoding, as big blocks built elsewhere arrive)."""
         if text:
             self.parts.append(text)
 
@@ -92,17 +93,26 @@ class Graph:
 
     def to_string(self) -> str:
         """The graph as DOT text; the same statements always give the same bytes."""
-        out: list[str] = []
-        self._write(out)
-        return "".join(out)
+        return self.to_bytes().decode("utf-8")
 
-    def _write(self, out: list[str]) -> None:
+    def to_bytes(self) -> bytes:
+        """The graph as UTF-8 DOT text (what is written to files and given to Graphviz)."""
+        out: list[bytes] = []
+        self._write(out)
+        return b"".join(out)
+
+    def _write(self, out: list[bytes]) -> None:
         head = f"{self.keyword} {self.name}" if self.name else self.keyword
-        out.append(head + " {\n")
-        out.extend(f"{key}={value};\n" for key, value in self.attrs.items())
+        text = [head + " {\n", *(f"{key}={value};\n" for key, value in self.attrs.items())]
         for part in self.parts:
+            if isinstance(part, str):
+                text.append(part)
+                continue
+            out.append("".join(text).encode("utf-8"))
+            text = []
             if isinstance(part, Graph):
                 part._write(out)
             else:
                 out.append(part)
-        out.append("}\n")
+        text.append("}\n")
+        out.append("".join(text).encode("utf-8"))

@@ -40,7 +40,7 @@ def find_dot() -> str:
 
 
 def render_dot(
-    dot_text: str,
+    dot_text: str | bytes,
     fmt: str,
     engine: str = "dot",
     timeout: float | None = DEFAULT_TIMEOUT,
@@ -49,14 +49,16 @@ def render_dot(
 ) -> bytes:
     """Lay out ``dot_text`` with ``engine`` (dot, sfdp, neato) and return it as ``fmt`` bytes.
 
-    ``fmt`` is svg, png or pdf (``dot`` returns the text itself, encoded). PNGs use ``dpi``
+    ``dot_text`` is DOT as a string or as UTF-8 bytes. ``fmt`` is svg, png or pdf (``dot``
+    returns the text itself, encoded). PNGs use ``dpi``
     (default 144, sharp on high-density screens). The layout is stopped after ``timeout``
     seconds (None: no limit) with a ToolError that suggests a smaller view or another engine.
     ``progress(seconds)`` is called every :data:`PROGRESS_INTERVAL` while Graphviz runs; an
     exception it raises (or a KeyboardInterrupt) kills Graphviz and goes on to the caller.
     """
+    data = dot_text.encode("utf-8") if isinstance(dot_text, str) else dot_text
     if fmt == "dot":
-        return dot_text.encode("utf-8")
+        return data
     if fmt not in FORMATS:
         raise ToolError(f"unknown picture format '{fmt}' (choose from {', '.join(FORMATS)})")
     program = find_dot()
@@ -64,7 +66,7 @@ def render_dot(
     if fmt == "png":
         command.append(f"-Gdpi={dpi or DEFAULT_DPI}")
     try:
-        returncode, stdout, stderr = _run(command, dot_text.encode("utf-8"), timeout, progress)
+        returncode, stdout, stderr = _run(command, data, timeout, progress)
     except subprocess.TimeoutExpired:
         raise ToolError(
             f"the {engine} layout took longer than {timeout:g} s and was stopped; draw a smaller "
