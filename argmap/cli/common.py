@@ -41,8 +41,8 @@ def load(path: str) -> ArgumentMap:
     from argmap.cli import progress
     from argmap.load import check_map
 
-    progress.phase(f"loading {path}")
-    amap, diagnostics = check_map(path)
+    progress.phase(f"loading {path}", counts=False)
+    amap, diagnostics = check_map(path, progress=progress.callback())
     progress.finish()
     for diag in diagnostics:
         click.echo(diag.format(), err=True)

@@ -18,9 +18,10 @@ from __future__ import annotations
 import sys
 import threading
 import time
+from collections.abc import Callable
 from typing import TextIO
 
-__all__ = ["DELAY", "Progress", "advance", "current", "finish", "phase"]
+__all__ = ["DELAY", "Progress", "advance", "callback", "current", "finish", "phase"]
 
 #: Seconds of work before the line appears.
 DELAY = 0.5
@@ -50,6 +51,7 @@ class Progress:
         self.total: int | None = None
         self.done = 0
         self.hint = ""
+        self.counts = True
         self.start = time.monotonic()
         self.shown = False
         self._lock = threading.Lock()
@@ -57,11 +59,15 @@ class Progress:
         self._thread: threading.Thread | None = None
         self._ticks = 0
 
-    def phase(self, what: str, total: int | None = None, hint: str = "") -> None:
+    def phase(
+        self, what: str, total: int | None = None, hint: str = "", counts: bool = True
+    ) -> None:
         """Say what is being done now; ``total`` (if known) is how much :meth:`advance` counts
-        up to, ``hint`` a word for the user (``Ctrl-C stops it``)."""
+        up to, ``hint`` a word for the user (``Ctrl-C stops it``); ``counts=False`` shows the
+        share done without the amounts (bytes mean little to a reader)."""
         with self._lock:
             self.what, self.total, self.done, self.hint = what, total, 0, hint
+            self.counts = counts
         if self.active and self._thread is None:
             self._thread = threading.Thread(target=self._run, name="argmap-progress", daemon=True)
             self._thread.start()
@@ -76,12 +82,14 @@ class Progress:
         """The line as it would be drawn now."""
         with self._lock:
             what, total, done, hint = self.what, self.total, self.done, self.hint
+            counts = self.counts
         elapsed = time.monotonic() - self.start
         if total:
             share = min(max(done / total, 0.0), 1.0)
             filled = int(share * _WIDTH)
             bar = "█" * filled + "░" * (_WIDTH - filled)
-            text = f"argmap: {what} ▕{bar}▏ {share:4.0%} {done:,}/{total:,} · {elapsed:.1f} s"
+            amounts = f" {done:,}/{total:,}" if counts else ""
+            text = f"argmap: {what} ▕{bar}▏ {share:4.0%}{amounts} · {elapsed:.1f} s"
         else:
             spin = _SPINNER[self._ticks % len(_SPINNER)]
             text = f"argmap: {spin} {what}… {elapsed:.1f} s"
@@ -125,14 +133,20 @@ def current() -> Progress:
     return _current
 
 
-def phase(what: str, total: int | None = None, hint: str = "") -> None:
+def phase(what: str, total: int | None = None, hint: str = "", counts: bool = True) -> None:
     """:meth:`Progress.phase` of the running command's line."""
-    current().phase(what, total, hint)
+    current().phase(what, total, hint, counts)
 
 
 def advance(done: int, total: int | None = None) -> None:
     """:meth:`Progress.advance` of the running command's line: a library progress callback."""
     current().advance(done, total)
+
+
+def callback() -> Callable[[int, int], None] | None:
+    """:func:`advance` when the line is shown at all (stderr is a terminal), else None: the
+    library then skips even counting."""
+    return advance if current().active else None
 
 
 def finish() -> None:

@@ -247,7 +247,7 @@ def render(
             legend=not no_legend,
         )
         progress.phase("building the picture")
-        drawn = picture(amap, options, progress=progress.advance)
+        drawn = picture(amap, options, progress=progress.callback())
         progress.finish()
         dot_text = drawn.data
         needs_layout = fmt != "dot"

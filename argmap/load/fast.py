@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import repeat
-from typing import Any
+from typing import Any, TypeVar
 
 from yaml.constructor import SafeConstructor
 from yaml.nodes import ScalarNode
@@ -346,8 +346,10 @@ def _check_key(key: str) -> str:
     return good
 
 
-def parse_fast(text: str) -> YNode | None:
+def parse_fast(text: str, progress: Callable[[float], None] | None = None) -> YNode | None:
     """The located tree of ``text`` when it is in the plain block subset, else None.
+
+    ``progress(share)`` is called every few thousand lines with the share of lines read (0-1).
 
     >>> parse_fast("a: [x, y]").value["a"].value[1].column
     8
@@ -364,7 +366,7 @@ def parse_fast(text: str) -> YNode | None:
     elif _SPECIAL.search(text):
         return None
     try:
-        return _parse(text.split("\n"))
+        return _parse(text.split("\n"), progress)
     except (_GiveUp, IndexError):
         return None
 
@@ -436,7 +438,18 @@ def _value(
     return _plain(text, line, column), idx
 
 
-def _parse(lines: list[str]) -> YNode:
+_I = TypeVar("_I")
+
+
+def _counted(items: Iterable[_I], total: int, progress: Callable[[float], None]) -> Iterator[_I]:
+    """``items`` as they are, calling ``progress(share done)`` every 8,192 of them."""
+    for n, item in enumerate(items):
+        if not n & 8191:
+            progress(n / total)
+        yield item
+
+
+def _parse(lines: list[str], progress: Callable[[float], None] | None = None) -> YNode:
     """Read the lines of a document; the structure is a stack of open blocks.
 
     Most lines are ``key: plain words`` in the mapping opened last: they take a short path, and
@@ -462,7 +475,9 @@ def _parse(lines: list[str]) -> YNode:
     map_col = -1
     # each line split at ': ' (by map, without a call per line here): a line 'key: value' with
     # no other ': ' in it comes in two parts
-    numbered = enumerate(map(str.split, lines, repeat(": ")), 1)
+    numbered: Iterable[tuple[int, list[str]]] = enumerate(map(str.split, lines, repeat(": ")), 1)
+    if progress is not None:  # only then: the plain loop stays as fast as it can be
+        numbered = _counted(numbered, len(lines), progress)
     # the text before ': ' (indentation and key) of lines read before -> (the key as stored,
     # its column), or (None, -2) when the key is not a plain one: a map repeats a few of them
     heads: dict[str, tuple[str | None, int]] = {}

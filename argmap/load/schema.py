@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as _dt
 import difflib
 import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -133,11 +134,18 @@ def suggest(word: str, choices: list[str] | tuple[str, ...]) -> str | None:
 
 
 class _Reader:
-    def __init__(self, file: str, sink: DiagnosticSink, root_file: bool) -> None:
+    def __init__(
+        self,
+        file: str,
+        sink: DiagnosticSink,
+        root_file: bool,
+        progress: Callable[[float], None] | None = None,
+    ) -> None:
         self.file = file
         self.sink = sink
         self.root_file = root_file
         self.part = Part(file)
+        self.progress = progress
 
     # -- helpers -------------------------------------------------------------------------
     def at(self, node: YNode) -> Location:
@@ -301,7 +309,10 @@ class _Reader:
                 if self.mapping(node, f"'{section}'"):
                     what = section[:-1]
                     id_ok = ID_RE.match
-                    for name, entry in node.value.items():
+                    entries: Iterable[tuple[str, YNode]] = node.value.items()
+                    if self.progress is not None and section == "claims":
+                        entries = _counted(entries, len(node.value), self.progress)
+                    for name, entry in entries:
                         if type(entry.value) is dict and id_ok(name):
                             # the usual case, without building messages
                             if fast is None or not fast(name, entry):
@@ -770,6 +781,23 @@ def _kind(node: YNode) -> str:
     return "a string"
 
 
-def read_part(root: YNode, file: str, sink: DiagnosticSink, root_file: bool = True) -> Part:
-    """Read one parsed file into a :class:`Part`, adding every problem to ``sink``."""
-    return _Reader(file, sink, root_file).read(root)
+def read_part(
+    root: YNode,
+    file: str,
+    sink: DiagnosticSink,
+    root_file: bool = True,
+    progress: Callable[[float], None] | None = None,
+) -> Part:
+    """Read one parsed file into a :class:`Part`, adding every problem to ``sink``;
+    ``progress(share)`` hears how many of its claims are read (0-1)."""
+    return _Reader(file, sink, root_file, progress).read(root)
+
+
+def _counted(
+    items: Iterable[tuple[str, YNode]], total: int, progress: Callable[[float], None]
+) -> Iterator[tuple[str, YNode]]:
+    """``items`` as they are, calling ``progress(share done)`` every 2,048 of them."""
+    for n, item in enumerate(items):
+        if not n & 2047:
+            progress(n / total)
+        yield item

@@ -8,6 +8,7 @@ refused without being executed, and alias bombs are refused before anything is e
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -77,15 +78,16 @@ def decode(data: bytes, filename: str) -> str:
         ) from None
 
 
-def parse(text: str, filename: str) -> YNode:
+def parse(text: str, filename: str, progress: Callable[[float], None] | None = None) -> YNode:
     """Parse one YAML document into a located tree; raise MapError with every problem found.
 
     Plain block-style text goes through :func:`argmap.load.fast.parse_fast`; anything else, and
-    every invalid text, through libyaml, which locates the problems.
+    every invalid text, through libyaml, which locates the problems. ``progress(share)`` hears
+    how far the fast reader is (0-1).
     """
     from argmap.load.fast import parse_fast
 
-    fast = parse_fast(text)
+    fast = parse_fast(text, progress)
     if fast is not None:
         return fast
     return parse_located(text, filename)

@@ -906,6 +906,8 @@ class _Builder:
                 for color in colors:
                     self._note(self.junction_colors, color)
         self.boxes = boxes + len(claims)
+        if self.progress is not None:
+            self.progress(len(claims), len(claims))
         return claim_nodes, junctions, edges
 
     def _chunk(
@@ -926,9 +928,9 @@ class _Builder:
             else:  # every chunk goes at about the same pace: count this one for all
                 nodes = []
                 total = len(self.view.claims)
-                share = max(1, total // max(len(cids), 1))
+                scale = total / max(len(cids), 1)
                 for start in range(0, len(cids), 2000):
-                    progress(start * share, total)
+                    progress(int(start * scale), total)
                     nodes += [self.claim_statement(claims[c]) for c in cids[start : start + 2000]]
             junctions: list[str] = []
             edges: list[str] = []

@@ -75,3 +75,26 @@ def test_shipped_maps_validate() -> None:
     for path in maps:
         amap = load_map(path)
         assert len(amap.claims) > 0
+
+
+def test_progress_is_reported_in_bytes_and_changes_nothing(tmp_path, monkeypatch) -> None:
+    import sys
+
+    from argmap.load import check_map
+
+    sys.path.insert(0, str(Path(__file__).parents[2] / "benchmarks"))
+    import generate
+
+    monkeypatch.setenv("ARGMAP_NO_CACHE", "1")
+    path = tmp_path / "big.yaml"
+    path.write_text(generate.to_yaml(generate.generate(3000, seed=8)), encoding="utf-8")
+    calls: list[tuple[int, int]] = []
+    with_progress = check_map(path, progress=lambda done, total: calls.append((done, total)))
+    assert with_progress == check_map(path)
+    size = path.stat().st_size
+    assert len(calls) >= 5  # the parse every 8,192 lines, the claims every 2,048
+    assert all(total == size for _, total in calls)
+    dones = [done for done, _ in calls]
+    assert dones == sorted(dones) and dones[-1] == size
+    assert any(0 < done < size * 0.6 for done in dones)  # during the parse
+    assert any(size * 0.6 <= done < size for done in dones)  # while reading claims
