@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
+from argmap.gcpause import paused
 from argmap.model import ArgumentMap, Relation
 
 __all__ = ["STANCE", "Adjacency", "Step", "bearing_claim", "relation_stance"]
@@ -85,6 +86,10 @@ class Adjacency:
     __slots__ = ("_by_id", "_into", "_made_in", "_made_out", "_out", "amap")
 
     def __init__(self, amap: ArgumentMap) -> None:
+        with paused():  # a dict and lists per claim, no cycles
+            self._index(amap)
+
+    def _index(self, amap: ArgumentMap) -> None:
         self.amap = amap
         self._by_id = amap.relations_by_id()
         # claim -> source -> relations through which the source bears on the claim

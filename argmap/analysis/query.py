@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from argmap.adjacency import Adjacency, Step
 from argmap.errors import NotFoundError
+from argmap.gcpause import paused
 from argmap.model import ArgumentMap
 
 __all__ = [
@@ -110,6 +111,14 @@ def bearers(
     supporters, -1 opposers, None both. The net stance of a chain is the product of its steps'
     stances: what opposes an opposer supports. Breadth-first, in the map's order.
     """
+    with paused():  # many small objects and no cycles
+        found = _bearers(g, claim, depth)
+    if stance is not None:
+        found = [f for f in found if f.stance == stance]
+    return found
+
+
+def _bearers(g: Adjacency, claim: str, depth: int | None) -> list[Found]:
     found: list[Found] = []
     seen: set[tuple[str, int]] = {(claim, 1)}
     queue: deque[tuple[str, int, tuple[Step, ...]]] = deque([(claim, 1, ())])
@@ -126,8 +135,6 @@ def bearers(
             chain = (step, *steps)
             found.append(Found(step.source, len(chain), net, chain))
             queue.append((step.source, net, chain))
-    if stance is not None:
-        found = [f for f in found if f.stance == stance]
     return found
 
 

@@ -101,8 +101,8 @@ def _bearer_command(stance: int, name: str, help_text: str) -> click.Command:
         if fmt == "json":
             echo_json(found_json(amap, found, lang))
         elif fmt == "ids":
-            for f in found:
-                click.echo(f.id)
+            if found:
+                click.echo("\n".join(f.id for f in found))
         else:
             word = "supporters" if stance > 0 else "opposers"
             head = f"{word} of {cid}: {amap.text(amap.claims[cid].text, lang)}"

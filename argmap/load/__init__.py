@@ -6,13 +6,13 @@
 
 from __future__ import annotations
 
-import gc
 import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from argmap.errors import Diagnostic, DiagnosticSink, Location, MapError
+from argmap.gcpause import paused
 
 if TYPE_CHECKING:  # the loader's modules are imported when a map is loaded, not at start-up
     from argmap.load.schema import Part
@@ -54,9 +54,7 @@ def check_map(
     if not p.exists():
         return None, [Diagnostic(f"no such file or directory: {path}", Location(str(path)))]
     files = map_files(p)
-    enabled = gc.isenabled()
-    gc.disable()  # a load makes many objects and no cycles: collecting would only cost time
-    try:
+    with paused():  # a load makes many objects and no cycles: collecting would only cost time
         contents: dict[Path, bytes] = {}
         entry_key = _cache_key(files, contents)
         if entry_key is not None:
@@ -74,9 +72,6 @@ def check_map(
             ]
             cache.store(entry_key, result, deps)
         return result
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _cache_key(files: list[Path], contents: dict[Path, bytes]) -> str | None:
