@@ -27,6 +27,7 @@ from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import repeat
 
 from argmap.errors import ArgmapError
 from argmap.model import ArgumentMap, Relation
@@ -154,6 +155,11 @@ def strongly_connected_components(n: int, succ: Sequence[Sequence[int]]) -> list
     for root in range(n):
         if index[root] >= 0:
             continue
+        if not succ[root]:  # a sink is a component of its own: no need to walk it
+            index[root] = counter
+            counter += 1
+            out.append([root])
+            continue
         index[root] = low[root] = counter
         counter += 1
         stack.append(root)
@@ -164,6 +170,11 @@ def strongly_connected_components(n: int, succ: Sequence[Sequence[int]]) -> list
             pushed = False
             for w in it:
                 if index[w] < 0:
+                    if not succ[w]:  # as above; its index exceeds low[v], which stays
+                        index[w] = counter
+                        counter += 1
+                        out.append([w])
+                        continue
                     index[w] = low[w] = counter
                     counter += 1
                     stack.append(w)
@@ -193,26 +204,36 @@ def strongly_connected_components(n: int, succ: Sequence[Sequence[int]]) -> list
     return out
 
 
-def _reach(n: int, edges: Iterable[tuple[int, int]]) -> list[int]:
-    """For every node, the bitset of nodes reachable from it (itself included)."""
+def _reach(n: int, edges: Iterable[tuple[int, int]]) -> list[tuple[int, ...]]:
+    """For every node, the nodes reachable from it (itself included), ascending.
+
+    Computed once per strongly connected component on the condensation, sinks first, and shared
+    by the component's members. Sparse: a node reaching k nodes costs O(k) wherever they lie
+    (a bitset costs its highest index); only long support chains make the total quadratic.
+    """
     succ: list[list[int]] = [[] for _ in range(n)]
     for a, b in edges:
         succ[a].append(b)
-    comps = strongly_connected_components(n, succ)
-    comp_of = [0] * n
-    for c, members in enumerate(comps):
+    out: list[tuple[int, ...]] = [()] * n  # () until done: a reach holds its node at least
+    for members in strongly_connected_components(n, succ):
+        # successors in earlier components are done; those in this one are still ()
+        if len(members) == 1:
+            v = members[0]
+            after = succ[v]
+            if not after:
+                out[v] = (v,)
+                continue
+            if len(after) == 1 and (only := out[after[0]]):
+                out[v] = tuple(sorted((v, *only)))
+                continue
+        acc = set(members)
         for v in members:
-            comp_of[v] = c
-    bits = [0] * len(comps)
-    for c, members in enumerate(comps):  # sinks first: successors are done already
-        acc = 0
-        for v in members:
-            acc |= 1 << v
             for w in succ[v]:
-                if comp_of[w] != c:
-                    acc |= bits[comp_of[w]]
-        bits[c] = acc
-    return [bits[comp_of[v]] for v in range(n)]
+                acc.update(out[w])
+        shared = tuple(sorted(acc))
+        for v in members:
+            out[v] = shared
+    return out
 
 
 def bit_members(bits: int) -> list[int]:
@@ -231,21 +252,32 @@ class MapFramework:
 
     ``kinds[i]`` is ``"claim"`` or ``"relation"``; ``arguments`` of the framework are claim ids
     and relation ids. ``direct`` holds the attacks the map states; the rest were derived from
-    supports. ``commits[i]`` is the bitset of arguments that accepting ``i`` commits to
-    (``i`` itself included); ``committed[i]`` the bitset of those that commit to ``i``.
+    supports. ``implications`` are the pairs ``(x, y)``: accepting ``x`` commits to ``y``.
+    :attr:`commits` and :attr:`committed` close them transitively, on first use.
     """
 
     framework: Framework
     support: str
     kinds: tuple[str, ...]
     direct: frozenset[tuple[int, int]]
-    commits: tuple[int, ...]
-    committed: tuple[int, ...]
     implications: tuple[tuple[int, int], ...]
 
     @property
     def arguments(self) -> tuple[str, ...]:
         return self.framework.arguments
+
+    @cached_property
+    def commits(self) -> tuple[tuple[int, ...], ...]:
+        """``commits[i]``: the arguments accepting ``i`` commits to (``i`` included), ascending.
+
+        Computed on first use; the members of a support cycle share one tuple.
+        """
+        return tuple(_reach(len(self.arguments), self.implications))
+
+    @cached_property
+    def committed(self) -> tuple[tuple[int, ...], ...]:
+        """``committed[i]``: the arguments that commit to ``i`` (``i`` included), ascending."""
+        return tuple(_reach(len(self.arguments), [(b, a) for a, b in self.implications]))
 
     def claims(self) -> list[str]:
         """The claim arguments, in map order."""
@@ -258,14 +290,12 @@ class MapFramework:
     def commitments(self, name: str) -> list[str]:
         """What accepting ``name`` commits to, itself first, then in framework order."""
         i = self.framework.index[name]
-        others = [j for j in bit_members(self.commits[i]) if j != i]
-        return [name, *(self.arguments[j] for j in others)]
+        return [name, *(self.arguments[j] for j in self.commits[i] if j != i)]
 
     def dependants(self, name: str) -> list[str]:
         """The arguments that commit to ``name``, itself first."""
         i = self.framework.index[name]
-        others = [j for j in bit_members(self.committed[i]) if j != i]
-        return [name, *(self.arguments[j] for j in others)]
+        return [name, *(self.arguments[j] for j in self.committed[i] if j != i)]
 
     def is_derived(self, attacker: str, attacked: str) -> bool:
         """Whether this attack was derived from supports rather than stated in the map."""
@@ -275,7 +305,7 @@ class MapFramework:
 
 def _materialised(amap: ArgumentMap) -> list[Relation]:
     undercut = {rel.target for rel in amap.relations if rel.type == "undercuts"}
-    return [rel for rel in amap.relations if rel.linked or rel.id in undercut]
+    return [rel for rel in amap.relations if len(rel.premises) > 1 or rel.id in undercut]
 
 
 def map_to_framework(amap: ArgumentMap, support: str = "necessary") -> MapFramework:
@@ -309,38 +339,51 @@ def map_to_framework(amap: ArgumentMap, support: str = "necessary") -> MapFramew
 
     base: dict[tuple[int, int], None] = {}
     implies: dict[tuple[int, int], None] = {}
+    deductive = support == "deductive"
     for rel in amap.relations:
-        if rel.id in index:
-            carrier = index[rel.id]
+        carrier = index.get(rel.id)
+        if carrier is not None:
             for p in rel.premises:
                 implies[(carrier, index[p])] = None  # the inference needs each premise
         else:
             carrier = index[rel.premises[0]]
         target = index[rel.target]
         if rel.type == "supports":
-            pair = (carrier, target) if support == "deductive" else (target, carrier)
-            if pair[0] != pair[1]:
-                implies[pair] = None
+            if carrier != target:
+                implies[(carrier, target) if deductive else (target, carrier)] = None
         else:  # opposes a claim, undercuts a relation's argument
             base[(carrier, target)] = None
 
-    commits = _reach(n, implies)
-    reverse = [(b, a) for a, b in implies]
-    committed = _reach(n, reverse)
-    attacks: set[tuple[int, int]] = set()
+    # x attacks y iff x I* z, z attacks w and y I* w: x attacks the dependants of what the
+    # arguments x depends on attack. Only the dependants (committed) are needed here.
+    committed = _reach(n, [(b, a) for a, b in implies])
+    against: dict[int, set[int]] = {}  # z -> the dependants of what z attacks
     for z, w in base:
-        targets = bit_members(committed[w])
-        for x in bit_members(committed[z]):
-            for y in targets:
-                attacks.add((x, y))
-    fw = Framework.from_indices(names, sorted(attacks))
+        hit = against.get(z)
+        if hit is None:
+            against[z] = set(committed[w])
+        else:
+            hit.update(committed[w])
+    attacked: list[set[int] | None] = [None] * n  # x -> what x attacks
+    for z, hit in against.items():
+        for x in committed[z]:
+            mine = attacked[x]
+            if mine is None:
+                attacked[x] = set(hit)
+            else:
+                mine |= hit
+    del committed, against
+    sources, targets = _int_array(), _int_array()
+    for x, mine in enumerate(attacked):  # sorted by attacker, then by attacked
+        if mine is not None:
+            targets.extend(sorted(mine))
+            sources.extend(repeat(x, len(mine)))
+    del attacked
     return MapFramework(
-        framework=fw,
+        framework=Framework(tuple(names), sources, targets),
         support=support,
         kinds=tuple(kinds),
         direct=frozenset(base),
-        commits=tuple(commits),
-        committed=tuple(committed),
         implications=tuple(implies),
     )
 

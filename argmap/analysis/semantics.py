@@ -586,16 +586,16 @@ def what_if(
     fw: Framework,
     assume: Iterable[int] = (),
     reject: Iterable[int] = (),
-    commits: Sequence[int] | None = None,
-    committed: Sequence[int] | None = None,
+    commits: Sequence[Iterable[int]] | None = None,
+    committed: Sequence[Iterable[int]] | None = None,
 ) -> WhatIf:
     """Force arguments IN (``assume``) or OUT (``reject``) by changing the framework.
 
-    * Assuming ``a`` assumes everything accepting ``a`` commits to (``commits``, bitsets as in
-      :class:`MapFramework`; just ``a`` for an abstract framework) and deletes every attack on
-      those arguments, so they are unattacked and IN under every semantics.
+    * Assuming ``a`` assumes everything accepting ``a`` commits to (``commits[a]``, indices as in
+      :attr:`MapFramework.commits`; just ``a`` for an abstract framework) and deletes every
+      attack on those arguments, so they are unattacked and IN under every semantics.
     * Rejecting ``r`` adds one unattacked argument that attacks ``r`` and everything that commits
-      to ``r`` (``committed``), so they are OUT under every semantics; an OUT argument defeats
+      to ``r`` (``committed[r]``), so they are OUT under every semantics; an OUT argument defeats
       nothing, so what they attacked is judged without them.
 
     Assuming two arguments of which one attacks the other, or assuming and rejecting the same
@@ -603,18 +603,17 @@ def what_if(
     """
     n = len(fw)
     names = fw.arguments
-    a_bits = 0
+    assumed: set[int] = set()
     for a in assume:
-        a_bits |= commits[a] if commits is not None else 1 << a
-    r_bits = 0
+        assumed.update(commits[a] if commits is not None else (a,))
+    rejected_set: set[int] = set()
     for r in reject:
-        r_bits |= committed[r] if committed is not None else 1 << r
-    both = a_bits & r_bits
+        rejected_set.update(committed[r] if committed is not None else (r,))
+    both = assumed & rejected_set
     if both:
-        clash = ", ".join(names[i] for i in bit_members(both))
+        clash = ", ".join(names[i] for i in sorted(both))
         raise ArgmapError(f"cannot both assume and reject {clash}")
-    assumed = set(bit_members(a_bits))
-    rejected = bit_members(r_bits)
+    rejected = sorted(rejected_set)
     conflicts = [(a, b) for a, b in fw.pairs() if a in assumed and b in assumed]
     if conflicts:
         a, b = conflicts[0]
@@ -685,12 +684,12 @@ def evaluate(
     if semantics not in SEMANTICS:
         raise ArgmapError(f"unknown semantics '{semantics}' (use {', '.join(SEMANTICS)})")
     index = fw.index
-    wi = what_if(
+    wi = what_if(  # a closure's commitments are computed on first use: only when needed
         fw,
         [index[a] for a in assume],
         [index[r] for r in reject],
-        closure.commits if closure else None,
-        closure.committed if closure else None,
+        closure.commits if closure and assume else None,
+        closure.committed if closure and reject else None,
     )
     work, n = wi.framework, wi.visible
     names = fw.arguments

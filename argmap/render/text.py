@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
+from itertools import accumulate
+from operator import itemgetter
 from typing import Any
 
 from argmap.analysis.query import Found, Step
 from argmap.errors import Diagnostic
 from argmap.model import ArgumentMap
-from argmap.render.wrap import display_width
+from argmap.render.wrap import char_width, display_width
 
 SIGN = {1: "+", -1: "-"}
 STANCE_WORD = {1: "supports", -1: "opposes"}
@@ -19,28 +22,37 @@ def pad(text: str, width: int) -> str:
 
 
 def clip(text: str, width: int) -> str:
-    """``text`` on one line, cut with '…' to at most ``width`` columns."""
+    """``text`` on one line, cut with '…' to at most ``width`` columns.
+
+    The cut keeps the longest prefix of at most ``width - 1`` columns (zero-width marks that
+    follow it included): a slice for ASCII text, one pass over the widths otherwise.
+
+    >>> clip("Open  weights let anyone run it.", 12), clip("オープンな重み", 8)
+    ('Open weight…', 'オープ…')
+    """
     text = " ".join(text.split())
-    if display_width(text) <= width:
+    if text.isascii():  # one column per character
+        if len(text) <= width:
+            return text
+        return text[: max(width - 1, 0)] + "…"
+    cumulative = list(accumulate(map(char_width, text)))
+    if not cumulative or cumulative[-1] <= width:
         return text
-    out, used = [], 0
-    for ch in text:
-        w = display_width(ch)
-        if used + w > width - 1:
-            break
-        out.append(ch)
-        used += w
-    return "".join(out) + "…"
+    # widths are never negative, so the running total ascends: bisect finds the cut
+    return text[: bisect_right(cumulative, width - 1)] + "…"
 
 
 def table(rows: Sequence[Sequence[str]], last_width: int | None = None) -> str:
     """Rows aligned in columns; the last column is clipped to ``last_width`` when given."""
     if not rows:
         return ""
-    widths = [max(display_width(r[i]) for r in rows) for i in range(len(rows[0]) - 1)]
+    widths = [max(map(display_width, map(itemgetter(i), rows))) for i in range(len(rows[0]) - 1)]
     lines = []
     for row in rows:
-        cells = [pad(c, w) for c, w in zip(row[:-1], widths, strict=False)]
+        cells = [
+            c.ljust(w) if c.isascii() else pad(c, w)  # ljust counts characters, not columns
+            for c, w in zip(row[:-1], widths, strict=False)
+        ]
         last = row[-1] if last_width is None else clip(row[-1], last_width)
         lines.append("  ".join([*cells, last]).rstrip())
     return "\n".join(lines) + "\n"

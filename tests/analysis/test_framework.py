@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import random
+import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -249,3 +252,167 @@ def test_extensions_are_closed_under_commitment(amap: ArgumentMap, reading: str)
         members = {fw.arguments[i] for i in ext}
         for name in members:
             assert set(mfw.commitments(name)) <= members
+
+
+# ---------------------------------------------------------------------------------------------
+# The flattening against a small, slow reference: the definition, closure by search
+
+
+def reference(amap: ArgumentMap, support: str) -> tuple[list[str], list, list, list, set]:
+    """Arguments, sorted attacks, commits and committed (ascending) and stated attacks, by
+    the definition in docs/evaluation.md: one search per argument, no condensation."""
+    undercut = {r.target for r in amap.relations if r.type == "undercuts"}
+    names = [*amap.claims]
+    names += [r.id for r in amap.relations if len(r.premises) > 1 or r.id in undercut]
+    index = {name: i for i, name in enumerate(names)}
+    n = len(names)
+    base: set[tuple[int, int]] = set()
+    implies: set[tuple[int, int]] = set()
+    for rel in amap.relations:
+        if rel.id in index:
+            carrier = index[rel.id]
+            implies.update((carrier, index[p]) for p in rel.premises)
+        else:
+            carrier = index[rel.premises[0]]
+        target = index[rel.target]
+        if rel.type != "supports":
+            base.add((carrier, target))
+        elif carrier != target:
+            implies.add((carrier, target) if support == "deductive" else (target, carrier))
+
+    def closure(pairs: set[tuple[int, int]]) -> list[tuple[int, ...]]:
+        after: dict[int, list[int]] = {}
+        for a, b in pairs:
+            after.setdefault(a, []).append(b)
+        out = []
+        for start in range(n):
+            seen, todo = {start}, [start]
+            while todo:
+                for b in after.get(todo.pop(), ()):
+                    if b not in seen:
+                        seen.add(b)
+                        todo.append(b)
+            out.append(tuple(sorted(seen)))
+        return out
+
+    commits = closure(implies)
+    committed = closure({(b, a) for a, b in implies})
+    attacks = {  # x attacks y iff x I* z, z attacks w and y I* w
+        (names[x], names[y])
+        for z, w in base
+        for x in range(n)
+        if z in commits[x]
+        for y in range(n)
+        if w in commits[y]
+    }
+    return (
+        names,
+        sorted(attacks, key=lambda p: (index[p[0]], index[p[1]])),
+        commits,
+        committed,
+        base,
+    )
+
+
+def assert_like_reference(amap: ArgumentMap, support: str) -> None:
+    names, attacks_, commits, committed, base = reference(amap, support)
+    mfw = map_to_framework(amap, support)
+    assert list(mfw.arguments) == names
+    assert mfw.framework.attacks == attacks_  # the same attacks, in the same order
+    assert mfw.direct == base
+    assert mfw.commits == tuple(commits) and mfw.committed == tuple(committed)
+    for i, name in enumerate(names):
+        assert mfw.commitments(name) == [name, *(names[j] for j in commits[i] if j != i)]
+        assert mfw.dependants(name) == [name, *(names[j] for j in committed[i] if j != i)]
+    # what-if: assuming a claim assumes its commitments, rejecting it rejects its dependants
+    for i in random.Random(len(names)).sample(range(len(names)), min(8, len(names))):
+        ev = evaluate(mfw.framework, "grounded", reject=[names[i]], closure=mfw)
+        assert ev.rejected == tuple(names[j] for j in committed[i])
+        assert all(ev.statuses[j] == "out" for j in committed[i])
+        try:
+            ev = evaluate(mfw.framework, "grounded", assume=[names[i]], closure=mfw)
+        except ArgmapError as exc:
+            assert "conflict" in str(exc)
+        else:
+            assert ev.assumed == tuple(names[j] for j in commits[i])
+            assert all(ev.statuses[j] == "in" for j in commits[i])
+
+
+@settings(max_examples=200, deadline=None)
+@given(bipolar_maps(), st.sampled_from(["necessary", "deductive"]))
+def test_flattening_matches_the_reference_on_random_maps(amap: ArgumentMap, reading: str) -> None:
+    assert_like_reference(amap, reading)
+
+
+@pytest.mark.parametrize("reading", ["necessary", "deductive"])
+def test_flattening_matches_the_reference_on_generated_maps(tmp_path: Path, reading: str) -> None:
+    sys.path.insert(0, str(DATA.parent.parent / "benchmarks"))
+    try:
+        import generate
+    finally:
+        sys.path.pop(0)
+    for n, seed, lang in ((300, 3, "en"), (1000, 7, "both"), (500, 11, "ja")):
+        path = tmp_path / f"map-{n}-{seed}.yaml"
+        path.write_text(generate.to_yaml(generate.generate(n, seed=seed, lang=lang)), "utf-8")
+        amap = load_map(path)
+        assert_like_reference(amap, reading)
+        # the generator makes few support cycles: add random supports and turn some round
+        rng = random.Random(seed)
+        claims = list(amap.claims)
+        pairs = [rng.sample(claims, 2) for _ in range(n // 8)]
+        supports = [r for r in amap.relations if r.type == "supports" and not r.linked]
+        pairs += [[r.target, r.premises[0]] for r in rng.sample(supports, len(supports) // 4)]
+        extra = {}
+        for a, b in pairs:
+            rid = Relation.auto_id((a,), b, "supports")
+            extra[rid] = Relation(rid, (a,), b, "supports")
+        known = {r.id for r in amap.relations}
+        more = tuple(r for r in extra.values() if r.id not in known)
+        assert_like_reference(replace(amap, relations=amap.relations + more), reading)
+    for name in ("eval_bipolar.yaml", "eval_cycle.yaml", "tiny.yaml", "undercut.yaml"):
+        assert_like_reference(load_map(DATA / name), reading)
+
+
+def test_commitments_are_computed_only_when_asked() -> None:
+    amap = load_map(DATA / "eval_bipolar.yaml")
+    mfw = map_to_framework(amap)
+    evaluate(mfw.framework, "grounded", closure=mfw)
+    assert "commits" not in vars(mfw) and "committed" not in vars(mfw)
+    ev = evaluate(mfw.framework, "grounded", assume=["charge"], closure=mfw)
+    assert ev.assumed == ("charge", "traffic", "traffic+>charge")
+    assert "commits" in vars(mfw) and "committed" not in vars(mfw)
+    # the members of a support cycle share one tuple
+    cyc = map_to_framework(make_map("a b c", [(["a"], "b", "supports"), (["b"], "a", "supports")]))
+    assert cyc.commits[0] is cyc.commits[1] and cyc.commits == ((0, 1), (0, 1), (2,))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.integers(0, 9).flatmap(
+        lambda n: st.tuples(
+            st.just(n),
+            st.lists(
+                st.tuples(st.integers(0, max(n - 1, 0)), st.integers(0, max(n - 1, 0))),
+                max_size=20 if n else 0,
+            ),
+        )
+    )
+)
+def test_sccs_partition_sinks_first(graph: tuple[int, list[tuple[int, int]]]) -> None:
+    n, edges = graph
+    succ: list[list[int]] = [[] for _ in range(n)]
+    for a, b in edges:
+        succ[a].append(b)
+    reach = [{v} for v in range(n)]
+    for _ in range(n):
+        for a, b in edges:
+            reach[a] |= reach[b]
+    comps = strongly_connected_components(n, succ)
+    assert sorted(v for c in comps for v in c) == list(range(n))
+    position = {v: k for k, comp in enumerate(comps) for v in comp}
+    for comp in comps:
+        assert comp == sorted(comp)
+        assert all(v in reach[u] and u in reach[v] for u in comp for v in comp)
+    for a, b in edges:  # an edge never leads to a later component
+        assert position[b] <= position[a]
+        assert position[b] < position[a] or a in reach[b]
