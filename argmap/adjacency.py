@@ -86,40 +86,49 @@ class Adjacency:
     __slots__ = ("_by_id", "_into", "_made_in", "_made_out", "_out", "amap")
 
     def __init__(self, amap: ArgumentMap) -> None:
-        with paused():  # a dict and lists per claim, no cycles
-            self._index(amap)
-
-    def _index(self, amap: ArgumentMap) -> None:
         self.amap = amap
         self._by_id = amap.relations_by_id()
-        # claim -> source -> relations through which the source bears on the claim
-        into: dict[str, dict[str, list[Relation]]] = {}
-        out: dict[str, dict[str, list[Relation]]] = {}
-        by_id = self._by_id
+        self._made_in: dict[str, list[Step]] = {}
+        self._made_out: dict[str, list[Step]] = {}
+        self._out: dict[str, dict[str, list[Relation]]] | None = None  # made when first asked
+        with paused():  # a dict and lists per claim, no cycles
+            self._into = self._index(into=True)
+
+    def _index(self, into: bool) -> dict[str, dict[str, list[Relation]]]:
+        """claim -> other claim -> the relations through which the other bears on the claim
+        (``into``) or the claim bears on the other, each level in the map's order."""
+        index: dict[str, dict[str, list[Relation]]] = {}
+        amap, by_id = self.amap, self._by_id
         for rel in amap.relations:
             target = rel.target if rel.type != "undercuts" else bearing_claim(amap, rel, by_id)
             if target is None:
                 continue
-            sources = into.get(target)
-            if sources is None:
-                sources = into[target] = {}
+            if into:
+                sources = index.get(target)
+                if sources is None:
+                    sources = index[target] = {}
+                for premise in rel.premises:
+                    rels = sources.get(premise)
+                    if rels is None:
+                        sources[premise] = [rel]
+                    else:
+                        rels.append(rel)
+                continue
             for premise in rel.premises:
-                rels = sources.get(premise)
-                if rels is None:
-                    sources[premise] = [rel]
-                else:
-                    rels.append(rel)
-                targets = out.get(premise)
+                targets = index.get(premise)
                 if targets is None:
-                    out[premise] = {target: [rel]}
+                    index[premise] = {target: [rel]}
                 elif target in targets:
                     targets[target].append(rel)
                 else:
                     targets[target] = [rel]
-        self._into = into
-        self._out = out
-        self._made_in: dict[str, list[Step]] = {}
-        self._made_out: dict[str, list[Step]] = {}
+        return index
+
+    def _out_index(self) -> dict[str, dict[str, list[Relation]]]:
+        if self._out is None:
+            with paused():
+                self._out = self._index(into=False)
+        return self._out
 
     def _step(self, source: str, target: str, rel: Relation) -> Step:
         if rel.type == "undercuts":
@@ -133,23 +142,24 @@ class Adjacency:
         """The steps whose target is ``claim`` (a list owned by this object: do not change it)."""
         steps = self._made_in.get(claim)
         if steps is None:
-            steps = self._made_in[claim] = [
-                self._step(source, claim, rel)
-                for source, rels in self._into.get(claim, {}).items()
-                for rel in rels
-            ]
+            steps = self._made_in[claim] = self._steps(claim, self._into, into=True)
         return steps
 
     def steps_from(self, claim: str) -> list[Step]:
         """The steps whose source is ``claim``, grouped by target (do not change the list)."""
         steps = self._made_out.get(claim)
         if steps is None:
-            steps = self._made_out[claim] = [
-                self._step(claim, target, rel)
-                for target, rels in self._out.get(claim, {}).items()
-                for rel in rels
-            ]
+            steps = self._made_out[claim] = self._steps(claim, self._out_index(), into=False)
         return steps
+
+    def _steps(
+        self, claim: str, index: dict[str, dict[str, list[Relation]]], into: bool
+    ) -> list[Step]:
+        return [
+            self._step(other, claim, rel) if into else self._step(claim, other, rel)
+            for other, rels in index.get(claim, {}).items()
+            for rel in rels
+        ]
 
     def predecessors(self, claim: str) -> Iterator[str]:
         """Claims with a step into ``claim``, each once."""
@@ -157,4 +167,4 @@ class Adjacency:
 
     def successors(self, claim: str) -> Iterator[str]:
         """Claims ``claim`` has a step into, each once."""
-        return iter(self._out.get(claim, ()))
+        return iter(self._out_index().get(claim, ()))
