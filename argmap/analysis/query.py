@@ -11,7 +11,6 @@ Functions take the map (and, where they walk relations, its claim-to-claim
 
 from __future__ import annotations
 
-import difflib
 import unicodedata
 from collections import deque
 from dataclasses import dataclass
@@ -69,6 +68,8 @@ def resolve_claim(amap: ArgumentMap, name: str) -> str:
         return prefixed[0]
     if len(prefixed) > 1:
         raise NotFoundError(f"'{name}' is the start of several claims", prefixed[:8])
+    import difflib  # only for a name that is not there
+
     close = difflib.get_close_matches(name, ids, n=3, cutoff=0.5)
     if not close:
         close = [cid for cid in ids if normalize(name) in normalize(cid)][:3]

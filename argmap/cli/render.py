@@ -202,7 +202,6 @@ def render(
       argmap render map.yaml --issue my-issue | dot -Tpdf > issue.pdf
       argmap render big.yaml -o overview.svg --cluster issue --collapse
     """
-    from argmap.analysis.query import resolve_claim
     from argmap.io import write_atomic
     from argmap.render.dot import RenderOptions, picture
     from argmap.render.graphviz import format_for, render_dot
@@ -227,7 +226,11 @@ def render(
 
     amap = load(path)
     try:
-        focus_id = resolve_claim(amap, focus) if focus is not None else None
+        focus_id = None
+        if focus is not None:
+            from argmap.analysis.query import resolve_claim
+
+            focus_id = resolve_claim(amap, focus)
         statuses = grounded_statuses(amap) if color_by == "status" else None
         options = RenderOptions(
             lang=lang,

@@ -22,7 +22,6 @@ True
 
 from __future__ import annotations
 
-import difflib
 import math
 import re
 from collections import deque
@@ -219,6 +218,8 @@ class View:
 
 
 def _unknown(what: str, name: str, known: Iterable[str]) -> NotFoundError:
+    import difflib  # only for a name that is not there
+
     close = difflib.get_close_matches(name, list(known), n=3, cutoff=0.5)
     return NotFoundError(f"no {what} '{name}'", close)
 

@@ -12,8 +12,6 @@ b'<?xml'
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -33,6 +31,8 @@ PROGRESS_INTERVAL = 0.1
 
 def find_dot() -> str:
     """The path of Graphviz's ``dot`` program; ToolError saying how to install it if missing."""
+    import shutil
+
     path = shutil.which("dot")
     if path is None:
         raise ToolError(f"Graphviz's `dot` program was not found on PATH; {INSTALL_HINT}")
@@ -61,6 +61,8 @@ def render_dot(
         return data
     if fmt not in FORMATS:
         raise ToolError(f"unknown picture format '{fmt}' (choose from {', '.join(FORMATS)})")
+    import subprocess  # here: DOT output never starts a process
+
     program = find_dot()
     command = [program, f"-K{engine}", f"-T{fmt}"]
     if fmt == "png":
@@ -93,6 +95,8 @@ def _run(
     Raises TimeoutExpired after ``timeout`` seconds; on that or on any other exception (an
     interrupt, an error from ``progress``) the child is killed and reaped first.
     """
+    import subprocess
+
     start = time.monotonic()
     deadline = None if timeout is None else start + timeout
     with subprocess.Popen(
