@@ -23,6 +23,7 @@ True
 from __future__ import annotations
 
 import math
+import os
 import re
 from collections import deque
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -363,6 +364,7 @@ class _Builder:
         self.show_actors = "actors" in options.show
         self.show_ids = "ids" in options.show
         self.progress: Callable[[int, int], None] | None = None
+        self.pid = os.getpid()
         self.kind_heads: dict[str, str] = {}
         self.actor_rows: dict[tuple[str, ...], str] = {}
         self.actor_fill = {
@@ -617,7 +619,7 @@ class _Builder:
         """The relation's junction node statement (``""`` without one) and its edge statements:
         :meth:`relation_items` written out, a one-premise relation made in one go."""
         rtype = rel.type
-        if len(rel.premises) > 1 or rel.id in self.view.junctions or self.show_ids:
+        if len(rel.premises) != 1 or rel.id in self.view.junctions or self.show_ids:
             nodes, edges = self.relation_items(rel)
             return (
                 "".join(statement(n, a) for n, a in nodes),
@@ -921,7 +923,8 @@ class _Builder:
         """
         claims = self.amap.claims
         joined = self.options.cluster is None
-        progress = self.progress
+        # a forked process must not call the caller's callback: only this one reports
+        progress = self.progress if os.getpid() == self.pid else None
         done = []
         for cids, rels in chunks:
             if progress is None:

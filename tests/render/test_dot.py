@@ -571,9 +571,45 @@ def test_every_option_gives_the_same_bytes_in_one_or_two_processes(
         RenderOptions(color_by="status", statuses=statuses, rankdir="LR"),
         RenderOptions(focus=first, depth=3, engine="sfdp"),
     ]
+    from argmap import parallel
+
+    delivered: list[bool] = []
+    collect = parallel._Child.collect
+
+    def counting(child):  # type: ignore[no-untyped-def]
+        result = collect(child)
+        delivered.append(result is not parallel._FAILED)
+        return result
+
+    monkeypatch.setattr(parallel._Child, "collect", counting)
     monkeypatch.setattr(dot, "PARALLEL_MIN_CLAIMS", 100)
     for options in cases:
         monkeypatch.setenv("ARGMAP_JOBS", "1")
         alone = to_dot(amap, options)
         monkeypatch.setenv("ARGMAP_JOBS", "2")
         assert to_dot(amap, options) == alone, options
+    # the child really built its part (a failed child's part is redone here, silently)
+    assert len(delivered) == 5 and all(delivered)  # not the collapsed view nor the focus
+
+
+def test_progress_is_reported_by_this_process_only(forked: None) -> None:
+    import os
+
+    from argmap.render.dot import picture
+
+    calls: list[tuple[int, int, int]] = []
+    picture(tiny(), RenderOptions(), progress=lambda d, t: calls.append((os.getpid(), d, t)))
+    assert calls and {pid for pid, _, _ in calls} == {os.getpid()}
+    assert calls[-1][1:] == (4, 4)
+
+
+def test_a_hand_built_relation_without_premises_is_drawn_without_error() -> None:
+    claims = {c: Claim(c, Text.of(c)) for c in "xa"}
+    amap = ArgumentMap(
+        claims=claims,
+        relations=(
+            Relation("empty", (), "x", "supports"),
+            Relation("a+>x", ("a",), "x", "supports"),
+        ),
+    )
+    assert '"claim:a" -> "claim:x"' in to_dot(amap)
