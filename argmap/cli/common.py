@@ -57,6 +57,9 @@ def load(path: str) -> ArgumentMap:
 
 def fail(exc: ArgmapError) -> CliError:
     """Turn a library error into a CLI error (the caller raises it)."""
+    from argmap.cli import progress
+
+    progress.finish()  # before any message
     if isinstance(exc, MapError):
         for diag in exc.diagnostics:
             click.echo(diag.format(), err=True)

@@ -15,6 +15,7 @@ printed. The library never prints: it takes plain callbacks (``progress(done)``)
 
 from __future__ import annotations
 
+import os
 import sys
 import threading
 import time
@@ -78,22 +79,38 @@ class Progress:
             self.total = total
         self.done = done
 
-    def line(self) -> str:
-        """The line as it would be drawn now."""
+    def line(self, columns: int = 1000) -> str:
+        """The line as it would be drawn now, what is being done shortened to fit ``columns``
+        (a line wider than the terminal would wrap, and every redraw would add one)."""
+        from argmap.render.wrap import display_width
+
         with self._lock:
             what, total, done, hint = self.what, self.total, self.done, self.hint
             counts = self.counts
         elapsed = time.monotonic() - self.start
+        if columns <= 0:  # a terminal that does not know its size
+            columns = 80
         if total:
             share = min(max(done / total, 0.0), 1.0)
-            filled = int(share * _WIDTH)
-            bar = "█" * filled + "░" * (_WIDTH - filled)
             amounts = f" {done:,}/{total:,}" if counts else ""
-            text = f"argmap: {what} ▕{bar}▏ {share:4.0%}{amounts} · {elapsed:.1f} s"
+            rest = f" {share:4.0%}{amounts} · {elapsed:.1f} s"
+            # the bar gives way on a narrow terminal, down to 5 cells, before the words do
+            width = max(5, min(_WIDTH, columns - 1 - len("argmap: ") - 16 - len(rest) - 4))
+            filled = int(share * width)
+            bar = "█" * filled + "░" * (width - filled)
+            head, tail = "argmap: ", f" ▕{bar}▏{rest}"
         else:
             spin = _SPINNER[self._ticks % len(_SPINNER)]
-            text = f"argmap: {spin} {what}… {elapsed:.1f} s"
-        return f"{text} ({hint})" if hint else text
+            head, tail = f"argmap: {spin} ", f"… {elapsed:.1f} s"
+        if hint:
+            tail += f" ({hint})"
+        room = columns - 1 - display_width(head + tail)
+        if display_width(what) > room:
+            mark = "" if tail.startswith("…") else "…"
+            while what and display_width(what) > max(room - len(mark), 0):
+                what = what[:-1]
+            what += mark
+        return head + what + tail
 
     def _run(self) -> None:
         while not self._stop.wait(self.interval):
@@ -101,7 +118,11 @@ class Progress:
             if time.monotonic() - self.start < self.delay:
                 continue
             try:
-                self.stream.write("\r\x1b[K" + self.line())
+                try:
+                    columns = os.get_terminal_size(self.stream.fileno()).columns
+                except (AttributeError, OSError, ValueError):
+                    columns = 80
+                self.stream.write("\r\x1b[K" + self.line(columns))
                 self.stream.flush()
                 self.shown = True
             except (OSError, ValueError):  # the terminal went away: stop drawing

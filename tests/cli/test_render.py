@@ -407,3 +407,20 @@ def test_html_output_errors_are_clear(tmp_path: Path) -> None:
     assert "Traceback" not in result.output
     result = CliRunner().invoke(cli, ["html", tiny, "-o", str(tmp_path)])
     assert result.exit_code == 2  # click refuses a directory as the output file
+
+
+def test_progress_line_fits_the_terminal() -> None:
+    from argmap.cli.progress import Progress
+    from argmap.render.wrap import display_width
+
+    progress = Progress(io.StringIO())
+    progress.phase("loading arguments/地図/a-very-long-directory-name/map.yaml", 100, counts=False)
+    progress.advance(40)
+    for columns in (40, 60, 80):
+        line = progress.line(columns)
+        assert display_width(line) <= columns - 1
+        assert "40%" in line and "…" in line
+    progress.phase("Graphviz (dot) is laying out 3,000 claims", hint="Ctrl-C stops it")
+    line = progress.line(50)
+    assert display_width(line) <= 49 and "(Ctrl-C stops it)" in line and "……" not in line
+    assert progress.line(200).startswith("argmap: ") and "3,000 claims… " in progress.line(200)
