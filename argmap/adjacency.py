@@ -80,7 +80,8 @@ class Adjacency:
 
     Steps into a claim are grouped by source in order of the source's first relation to it, then
     in the map's order — the order networkx's ``MultiDiGraph.in_edges`` gives, so answers do not
-    depend on which of the two a query used.
+    depend on which of the two a query used. (On any map the loader accepts: a hand-built
+    relation that names one premise twice gives two steps here, one edge there.)
     """
 
     __slots__ = ("_by_id", "_into", "_made_in", "_made_out", "_out", "amap")

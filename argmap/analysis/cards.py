@@ -13,7 +13,8 @@ def claim_card(amap: ArgumentMap, cid: str, lang: str | None = None) -> dict[str
     Supporters and opposers are listed per relation, so linked premises stay together and an
     undercut is shown with the relation it attacks.
     """
-    from argmap.analysis.query import Adjacency, consequences, direct
+    from argmap.adjacency import Adjacency
+    from argmap.analysis.query import consequences, direct
 
     claim = amap.claims[cid]
     g = Adjacency(amap)

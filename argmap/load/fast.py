@@ -441,10 +441,14 @@ def _value(
 _I = TypeVar("_I")
 
 
-def _counted(items: Iterable[_I], total: int, progress: Callable[[float], None]) -> Iterator[_I]:
-    """``items`` as they are, calling ``progress(share done)`` every 8,192 of them."""
+def counted(
+    items: Iterable[_I], total: int, progress: Callable[[float], None], every: int = 8192
+) -> Iterator[_I]:
+    """``items`` as they are, calling ``progress(share done)`` every ``every`` of them (a power
+    of two). The reader and the schema count with it only when a caller asked for progress."""
+    mask = every - 1
     for n, item in enumerate(items):
-        if not n & 8191:
+        if not n & mask:
             progress(n / total)
         yield item
 
@@ -477,7 +481,7 @@ def _parse(lines: list[str], progress: Callable[[float], None] | None = None) ->
     # no other ': ' in it comes in two parts
     numbered: Iterable[tuple[int, list[str]]] = enumerate(map(str.split, lines, repeat(": ")), 1)
     if progress is not None:  # only then: the plain loop stays as fast as it can be
-        numbered = _counted(numbered, len(lines), progress)
+        numbered = counted(numbered, len(lines), progress)
     # the text before ': ' (indentation and key) of lines read before -> (the key as stored,
     # its column), or (None, -2) when the key is not a plain one: a map repeats a few of them
     heads: dict[str, tuple[str | None, int]] = {}

@@ -11,11 +11,12 @@ from __future__ import annotations
 import datetime as _dt
 import difflib
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from argmap.errors import DiagnosticSink, Location
+from argmap.load.fast import counted
 from argmap.load.yaml import YNode
 from argmap.model import (
     ACTOR_KINDS,
@@ -311,7 +312,7 @@ class _Reader:
                     id_ok = ID_RE.match
                     entries: Iterable[tuple[str, YNode]] = node.value.items()
                     if self.progress is not None and section == "claims":
-                        entries = _counted(entries, len(node.value), self.progress)
+                        entries = counted(entries, len(node.value), self.progress, 2048)
                     for name, entry in entries:
                         if type(entry.value) is dict and id_ok(name):
                             # the usual case, without building messages
@@ -791,13 +792,3 @@ def read_part(
     """Read one parsed file into a :class:`Part`, adding every problem to ``sink``;
     ``progress(share)`` hears how many of its claims are read (0-1)."""
     return _Reader(file, sink, root_file, progress).read(root)
-
-
-def _counted(
-    items: Iterable[tuple[str, YNode]], total: int, progress: Callable[[float], None]
-) -> Iterator[tuple[str, YNode]]:
-    """``items`` as they are, calling ``progress(share done)`` every 2,048 of them."""
-    for n, item in enumerate(items):
-        if not n & 2047:
-            progress(n / total)
-        yield item

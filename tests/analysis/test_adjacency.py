@@ -62,10 +62,15 @@ def test_undercut_steps_bear_on_the_attacked_relations_claim():
 
 
 def test_a_claim_without_relations_has_no_steps():
-    amap = load_map(DATA / "tiny.yaml")
+    from argmap.model import ArgumentMap, Claim, Relation, Text
+
+    amap = ArgumentMap(
+        claims={c: Claim(c, Text.of(c)) for c in ("x", "a", "lonely")},
+        relations=(Relation("a+>x", ("a",), "x", "supports"),),
+    )
     adj = Adjacency(amap)
-    lonely = [cid for cid in amap.claims if not adj.steps_into(cid) and not adj.steps_from(cid)]
-    for cid in lonely:
-        assert list(adj.predecessors(cid)) == [] and list(adj.successors(cid)) == []
+    assert adj.steps_into("lonely") == [] and adj.steps_from("lonely") == []
+    assert list(adj.predecessors("lonely")) == [] and list(adj.successors("lonely")) == []
+    assert [s.source for s in adj.steps_into("x")] == ["a"]
     with pytest.raises(AttributeError):
         adj.extra = 1  # slots: the index is not a bag of attributes
