@@ -73,6 +73,13 @@ def main() -> None:
     except KeyboardInterrupt:
         click.echo("argmap: interrupted", err=True)
         raise SystemExit(130) from None
+    except MemoryError:
+        click.echo(
+            "argmap: error: out of memory; draw or ask about a smaller part of the map "
+            "(--focus, --issue, --tag), or set ARGMAP_JOBS=1 to build pictures in one process",
+            err=True,
+        )
+        raise SystemExit(1) from None
     except BrokenPipeError:  # e.g. `argmap find … | head`: the reader left, nothing to say
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
