@@ -258,16 +258,7 @@ def _flow(s: str, start: int, line: int, base: int) -> tuple[YNode, int]:
                 return YNode(items, line, base + start + 1), i + 1
             node, i = _flow_node(s, i, line, base, ",]")
             items.append(node)
-            while i < n and s[i] == " ":
-                i += 1
-            if i < n and s[i] == ",":
-                i += 1
-                while i < n and s[i] == " ":
-                    i += 1
-                if i < n and s[i] == "]":  # a trailing comma: leave to libyaml
-                    raise _GiveUp
-            elif i >= n or s[i] != "]":
-                raise _GiveUp
+            i = _after_item(s, i, "]")
     result: dict[str, YNode] = {}
     while True:
         while i < n and s[i] == " ":
@@ -299,16 +290,24 @@ def _flow(s: str, start: int, line: int, base: int) -> tuple[YNode, int]:
         node, i = _flow_node(s, i, line, base, ",}")
         node.key_line, node.key_column = line, key_col
         result[key] = node
+        i = _after_item(s, i, "}")
+
+
+def _after_item(s: str, i: int, close: str) -> int:
+    """Past the ``,`` that follows an item of a flow collection (and its spaces), or at the
+    ``close`` bracket that ends it; anything else, and a trailing comma, goes to libyaml."""
+    n = len(s)
+    while i < n and s[i] == " ":
+        i += 1
+    if i < n and s[i] == ",":
+        i += 1
         while i < n and s[i] == " ":
             i += 1
-        if i < n and s[i] == ",":
-            i += 1
-            while i < n and s[i] == " ":
-                i += 1
-            if i < n and s[i] == "}":
-                raise _GiveUp
-        elif i >= n or s[i] != "}":
+        if i < n and s[i] == close:  # a trailing comma: leave to libyaml
             raise _GiveUp
+    elif i >= n or s[i] != close:
+        raise _GiveUp
+    return i
 
 
 #: Keys already found to be good (a map repeats the same few field names), each to itself: a
