@@ -41,7 +41,9 @@ fi
 stamp="$VENV/.argmap-installed"
 extra=""
 [ "$want_test" = 1 ] && extra="[test]"
-if [ ! -f "$stamp$extra" ] || [ pyproject.toml -nt "$stamp$extra" ]; then
+# setup.py builds the optional C accelerator (argmap/render/_fastdot.c): rebuilt when it changes
+if [ ! -f "$stamp$extra" ] || [ pyproject.toml -nt "$stamp$extra" ] || [ setup.py -nt "$stamp$extra" ] ||
+  [ argmap/render/_fastdot.c -nt "$stamp$extra" ]; then
   say "installing argmap$extra into $VENV"
   "$VENV/bin/python" -m pip install -q --disable-pip-version-check -e ".$extra"
   touch "$stamp$extra"

@@ -538,6 +538,7 @@ def forked(monkeypatch: pytest.MonkeyPatch) -> None:
     import argmap.render.dot as dot
 
     monkeypatch.setattr(dot, "PARALLEL_MIN_CLAIMS", 1)
+    monkeypatch.setattr(dot, "FAST_PARALLEL_MIN_CLAIMS", 1)
     monkeypatch.setenv("ARGMAP_JOBS", "2")
 
 
@@ -583,6 +584,7 @@ def test_every_option_gives_the_same_bytes_in_one_or_two_processes(
 
     monkeypatch.setattr(parallel._Child, "collect", counting)
     monkeypatch.setattr(dot, "PARALLEL_MIN_CLAIMS", 100)
+    monkeypatch.setattr(dot, "FAST_PARALLEL_MIN_CLAIMS", 100)
     for options in cases:
         monkeypatch.setenv("ARGMAP_JOBS", "1")
         alone = to_dot(amap, options)
