@@ -84,3 +84,45 @@ def main() -> None:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         raise SystemExit(0) from None
+
+
+def run() -> None:
+    """The console script: :func:`main`, then an exit that frees nothing object by object.
+
+    Output is flushed, then the process ends with ``os._exit``, so the operating system takes
+    its memory back at once: freeing a big map's hundreds of thousands of objects one by one
+    at exit costs 0.03-0.1 s at 32,000 claims. Only when no other thread runs (the progress
+    line's thread is a daemon and has stopped); otherwise a normal exit.
+    """
+    import os
+    import sys
+    import threading
+
+    from argmap.cli import common
+
+    common.KEEP_UNTIL_EXIT = True
+    try:
+        main()
+        code: object = 0
+    except SystemExit as exc:
+        code = exc.code
+    if code is None:
+        code = 0
+    elif not isinstance(code, int):  # as Python does with SystemExit("message")
+        print(code, file=sys.stderr)
+        code = 1
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except BrokenPipeError:  # the reader left (`argmap ... | head`): nothing to say
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, stream.fileno())
+        except (OSError, ValueError):  # a closed or failing stream: as a normal exit would
+            code = code or 1
+    if any(
+        t.is_alive() and not t.daemon
+        for t in threading.enumerate()
+        if t is not threading.main_thread()
+    ):
+        sys.exit(code)
+    os._exit(code)

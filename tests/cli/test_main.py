@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
 import pytest
 
 import argmap.cli.main as entry
 from argmap.errors import ArgmapError
+from argmap.load import load_map
+from argmap.render.dot import to_dot
 
 
 @pytest.mark.parametrize(
@@ -32,3 +39,69 @@ def test_failures_become_messages_and_exit_codes(
     assert stop.value.code == code
     err = capsys.readouterr().err
     assert err.startswith(message) and "Traceback" not in err
+
+
+# ---------------------------------------------------------------- the console script's exit
+
+ROOT = Path(__file__).parents[2]
+
+
+def argmap(*args: str, **kwargs: Any) -> subprocess.CompletedProcess[bytes]:
+    """``python -m argmap ARGS`` (the console script's entry, :func:`run`) in the repository."""
+    kwargs.setdefault("stdout", subprocess.PIPE)
+    kwargs.setdefault("stderr", subprocess.PIPE)
+    return subprocess.run([sys.executable, "-m", "argmap", *args], cwd=ROOT, **kwargs)
+
+
+def test_the_quick_exit_flushes_all_output_and_keeps_exit_codes(tmp_path: Path) -> None:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import generate
+
+    path = tmp_path / "big.yaml"  # its DOT is far bigger than a pipe's buffer
+    path.write_text(generate.to_yaml(generate.generate(800, seed=2)), "utf-8")
+    done = argmap("render", str(path))
+    assert done.returncode == 0 and len(done.stdout) > 500_000
+    assert done.stdout == to_dot(load_map(path)).encode("utf-8")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("argmap: 1\nclaims:\n  - id: a\n", "utf-8")
+    failed = argmap("validate", str(bad))
+    assert failed.returncode == 1 and b"bad.yaml:3:" in failed.stderr
+    assert argmap("--version").stdout.startswith(b"argmap, version")
+    assert argmap("no-such-command").returncode == 2
+
+
+def test_a_reader_that_leaves_early_is_no_error(tmp_path: Path) -> None:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import generate
+
+    path = tmp_path / "big.yaml"
+    path.write_text(generate.to_yaml(generate.generate(800, seed=2)), "utf-8")
+    reader = subprocess.Popen(["head", "-c", "10"], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    assert reader.stdin is not None
+    done = argmap("render", str(path), stdout=reader.stdin, stderr=subprocess.PIPE)
+    reader.stdin.close()
+    assert reader.stdout is not None and reader.stdout.read() == b"digraph ar"
+    reader.stdout.close()
+    assert reader.wait() == 0
+    assert done.returncode == 0 and b"Traceback" not in done.stderr
+
+
+def test_run_exits_normally_while_another_thread_works(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import threading
+
+    from argmap.cli import common
+
+    stop = threading.Event()
+    worker = threading.Thread(target=stop.wait)
+    worker.start()
+    monkeypatch.setattr(entry, "main", lambda: print("done"))
+    monkeypatch.setattr(common, "KEEP_UNTIL_EXIT", False)
+    try:
+        with pytest.raises(SystemExit) as exited:  # not os._exit: that would end pytest
+            entry.run()
+    finally:
+        stop.set()
+        worker.join()
+    assert exited.value.code == 0 and capsys.readouterr().out == "done\n"
