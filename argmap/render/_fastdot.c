@@ -12,9 +12,12 @@
 #include <Python.h>
 #include <string.h>
 
-/* ---- a growing byte buffer --------------------------------------------------------------- */
+/* ---- a growing byte buffer ----------------------------------------------------------------
+ * The bytes object handed back is the buffer itself (resized at the end), so tens of
+ * megabytes of statements are not copied once more. */
 
 typedef struct {
+    PyObject *bytes; /* NULL until the first write */
     char *data;
     Py_ssize_t len;
     Py_ssize_t cap;
@@ -34,12 +37,16 @@ buf_reserve(Buf *b, Py_ssize_t extra)
         }
         cap *= 2;
     }
-    char *data = PyMem_Realloc(b->data, (size_t)cap);
-    if (data == NULL) {
-        PyErr_NoMemory();
+    if (b->bytes == NULL) {
+        b->bytes = PyBytes_FromStringAndSize(NULL, cap);
+        if (b->bytes == NULL) {
+            return -1;
+        }
+    }
+    else if (_PyBytes_Resize(&b->bytes, cap) < 0) { /* frees the buffer on failure */
         return -1;
     }
-    b->data = data;
+    b->data = PyBytes_AS_STRING(b->bytes);
     b->cap = cap;
     return 0;
 }
@@ -80,13 +87,25 @@ buf_str(Buf *b, PyObject *s)
     return buf_add(b, utf8, n);
 }
 
+/* The bytes written (the buffer is handed over). */
 static PyObject *
 buf_finish(Buf *b)
 {
-    PyObject *out = PyBytes_FromStringAndSize(b->data ? b->data : "", b->len);
-    PyMem_Free(b->data);
-    b->data = NULL;
+    if (b->bytes == NULL) {
+        return PyBytes_FromStringAndSize("", 0);
+    }
+    PyObject *out = b->bytes;
+    b->bytes = NULL;
+    if (_PyBytes_Resize(&out, b->len) < 0) {
+        return NULL;
+    }
     return out;
+}
+
+static void
+buf_drop(Buf *b)
+{
+    Py_CLEAR(b->bytes);
 }
 
 /* ---- tests on text ------------------------------------------------------------------------ */
@@ -177,34 +196,64 @@ buf_escaped_str(Buf *b, PyObject *s)
 
 /* ---- wrapping ----------------------------------------------------------------------------- */
 
-/* Append wrap(text, width) joined by <BR/> and escaped, for printable ASCII text, as wrap.wrap's first
- * branch does: spaces collapsed, each line cut at the last space that fits. Returns 1 when
- * done, 0 when a word is longer than a line (the caller asks Python), -1 on error. */
+/* What a scan of printable ASCII text found (see ascii_scan). */
+#define HAS_ENTITIES 1 /* & < > ': html_escape() writes them as entities */
+#define HAS_SPACES 2   /* a run of spaces, or one at either end: wrap() collapses them */
+
+/* The HAS_ flags of printable ASCII text, or -1 when it has a character in QUOTED. */
 static int
-wrap_ascii(Buf *out, const char *text, Py_ssize_t n, Py_ssize_t width)
+ascii_scan(const char *text, Py_ssize_t n)
 {
-    char small[512];
-    char *t = small;
-    char *heap = NULL;
-    if (n > (Py_ssize_t)sizeof(small)) {
-        heap = PyMem_Malloc((size_t)n);
-        if (heap == NULL) {
-            PyErr_NoMemory();
+    const unsigned char *p = (const unsigned char *)text;
+    int flags = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        unsigned char c = p[i];
+        if (QUOTED[c]) {
             return -1;
         }
-        t = heap;
-    }
-    /* the words joined by single spaces (only spaces are blanks in printable ASCII) */
-    Py_ssize_t len = 0;
-    for (Py_ssize_t i = 0; i < n; i++) {
-        if (text[i] == ' ' && (len == 0 || t[len - 1] == ' ')) {
-            continue;
+        if (ENTITIES[c]) {
+            flags |= HAS_ENTITIES;
         }
-        t[len++] = text[i];
+        else if (c == ' ' && (i == 0 || i == n - 1 || p[i + 1] == ' ')) {
+            flags |= HAS_SPACES;
+        }
     }
-    if (len > 0 && t[len - 1] == ' ') {
-        len--;
+    return flags;
+}
+
+/* Append wrap(text, width) joined by <BR/> and escaped, for printable ASCII text with the
+ * given HAS_ flags, as wrap.wrap's first branch does: spaces collapsed, each line cut at the
+ * last space that fits. Returns 1 when done, 0 when a word is longer than a line (the caller
+ * asks Python), -1 on error. */
+static int
+wrap_ascii(Buf *out, const char *text, Py_ssize_t n, Py_ssize_t width, int flags)
+{
+    char small[512];
+    char *heap = NULL;
+    const char *t = text;
+    Py_ssize_t len = n;
+    if (flags & HAS_SPACES) { /* the words joined by single spaces */
+        char *copy = small;
+        if (n > (Py_ssize_t)sizeof(small)) {
+            copy = heap = PyMem_Malloc((size_t)n);
+            if (heap == NULL) {
+                PyErr_NoMemory();
+                return -1;
+            }
+        }
+        len = 0;
+        for (Py_ssize_t i = 0; i < n; i++) {
+            if (text[i] == ' ' && (len == 0 || copy[len - 1] == ' ')) {
+                continue;
+            }
+            copy[len++] = text[i];
+        }
+        if (len > 0 && copy[len - 1] == ' ') {
+            len--;
+        }
+        t = copy;
     }
+    int (*add)(Buf *, const char *, Py_ssize_t) = flags & HAS_ENTITIES ? buf_escaped : buf_add;
     Py_ssize_t start = out->len;
     Py_ssize_t at = 0;
     int result = 1;
@@ -221,13 +270,13 @@ wrap_ascii(Buf *out, const char *text, Py_ssize_t n, Py_ssize_t width)
             result = 0;
             goto done;
         }
-        if (buf_escaped(out, t + at, cut - at) < 0 || ADD(out, "<BR/>") < 0) {
+        if (add(out, t + at, cut - at) < 0 || ADD(out, "<BR/>") < 0) {
             result = -1;
             goto done;
         }
         at = cut + 1;
     }
-    if (buf_escaped(out, t + at, len - at) < 0) {
+    if (add(out, t + at, len - at) < 0) {
         result = -1;
     }
 done:
@@ -275,7 +324,17 @@ node_name(PyObject *names, PyObject *make, PyObject *cid)
         return name;
     }
     PyObject *made;
-    if (plain(cid, QUOTED)) {
+    if (PyUnicode_Check(cid) && PyUnicode_IS_ASCII(cid) && plain(cid, QUOTED)) {
+        Py_ssize_t n = PyUnicode_GET_LENGTH(cid);
+        made = PyUnicode_New(n + 8, 127);
+        if (made != NULL) {
+            char *p = (char *)PyUnicode_DATA(made);
+            memcpy(p, "\"claim:", 7);
+            memcpy(p + 7, PyUnicode_DATA(cid), (size_t)n);
+            p[n + 7] = '"';
+        }
+    }
+    else if (plain(cid, QUOTED)) {
         made = PyUnicode_FromFormat("\"claim:%U\"", cid);
     }
     else {
@@ -359,7 +418,10 @@ box(Buf *out, BoxContext *ctx, PyObject *claim)
     else if ((text = PyObject_CallOneArg(ctx->text_of, value)) == NULL) {
         goto done;
     }
-    if (!plain(cid, QUOTED) || !plain(text, QUOTED)) {
+    int ascii = PyUnicode_Check(text) && PyUnicode_IS_ASCII(text);
+    int flags = ascii ? ascii_scan((const char *)PyUnicode_DATA(text), PyUnicode_GET_LENGTH(text))
+                      : 0;
+    if (!plain(cid, QUOTED) || flags < 0 || (!ascii && !plain(text, QUOTED))) {
         PyObject *written = PyObject_CallOneArg(ctx->fallback, claim);
         if (written != NULL) {
             status = buf_str(out, written);
@@ -380,9 +442,9 @@ box(Buf *out, BoxContext *ctx, PyObject *claim)
         goto done;
     }
     int wrapped = 0;
-    if (PyUnicode_IS_ASCII(text)) {
+    if (ascii) {
         wrapped = wrap_ascii(out, (const char *)PyUnicode_DATA(text), PyUnicode_GET_LENGTH(text),
-                             ctx->width);
+                             ctx->width, flags);
         if (wrapped < 0) {
             goto done;
         }
@@ -461,7 +523,7 @@ boxes(PyObject *module, PyObject *args)
         return NULL;
     }
     ctx.kinds = PyDict_New();
-    Buf out = {NULL, 0, 0};
+    Buf out = {NULL, NULL, 0, 0};
     Py_ssize_t count = PySequence_Fast_GET_SIZE(seq);
     int failed = ctx.kinds == NULL || buf_reserve(&out, count * 1024) < 0;
     for (Py_ssize_t i = 0; !failed && i < count; i++) {
@@ -482,7 +544,7 @@ boxes(PyObject *module, PyObject *args)
     Py_DECREF(seq);
     Py_XDECREF(ctx.kinds);
     if (failed) {
-        PyMem_Free(out.data);
+        buf_drop(&out);
         return NULL;
     }
     return buf_finish(&out);
@@ -588,7 +650,7 @@ arrows(PyObject *module, PyObject *args)
         return NULL;
     }
     ctx.types = PyDict_New();
-    Buf nodes = {NULL, 0, 0}, edges = {NULL, 0, 0};
+    Buf nodes = {NULL, NULL, 0, 0}, edges = {NULL, NULL, 0, 0};
     Py_ssize_t count = PySequence_Fast_GET_SIZE(seq);
     int failed = ctx.types == NULL || buf_reserve(&edges, count * 256) < 0;
     for (Py_ssize_t i = 0; !failed && i < count; i++) {
@@ -601,13 +663,13 @@ arrows(PyObject *module, PyObject *args)
     Py_DECREF(seq);
     Py_XDECREF(ctx.types);
     if (failed) {
-        PyMem_Free(nodes.data);
-        PyMem_Free(edges.data);
+        buf_drop(&nodes);
+        buf_drop(&edges);
         return NULL;
     }
     PyObject *junction_bytes = buf_finish(&nodes);
     if (junction_bytes == NULL) {
-        PyMem_Free(edges.data);
+        buf_drop(&edges);
         return NULL;
     }
     PyObject *edge_bytes = buf_finish(&edges);
