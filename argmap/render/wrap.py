@@ -6,8 +6,9 @@ closing punctuation or small kana (``。、」）ー…``) and none ends with an
 (``「（``): the basic *kinsoku* rules.
 
 Fast paths, with the same results as the character-by-character rules: widths are looked up once
-per distinct character, ASCII text (one column per character, nothing to glue) is measured with
-``len`` and wrapped word by word, and so is every ASCII word of mixed text.
+per distinct character, text of one-column characters (ASCII, accented Latin, dashes: nothing
+to glue) is measured with ``len`` and wrapped word by word, and so is every ASCII word of mixed
+text.
 
 >>> wrap("Open weights let anyone run the model.", 16)
 ['Open weights let', 'anyone run the', 'model.']
@@ -48,6 +49,7 @@ class _Widths(dict[str, int]):
 
 _WIDTHS = _Widths()
 _width = _WIDTHS.__getitem__
+_ONE_COLUMN = {1}
 
 
 def char_width(ch: str) -> int:
@@ -214,7 +216,9 @@ def wrap(text: str, width: int) -> list[str]:
         lines.append(text)
         return lines
     for paragraph in text.splitlines() or [""]:
-        if paragraph.isascii():
+        # one column per character (ASCII, or accented Latin, dashes, curly quotes...): no
+        # wide character to break between and nothing kinsoku glues, so word by word
+        if paragraph.isascii() or {*map(_width, paragraph)} == _ONE_COLUMN:
             _wrap_ascii(paragraph, width, lines)
             continue
         line = ""

@@ -223,11 +223,14 @@ MIXED = [
 ]
 
 
+LATIN = [*"ab cdé üñß—–’“”…«»%°\xa0\t.,", "longerwörd", "  ", "\n", "\x85", "\u2028"]
+
+
 def test_fast_paths_match_the_plain_rules_on_random_text() -> None:
     rnd = random.Random(20240723)
     ascii_alphabet = [chr(i) for i in range(128)] + ["word", "longerword", "  "]
-    for n in range(6000):
-        alphabet = MIXED if n % 2 else ascii_alphabet
+    for n in range(9000):
+        alphabet = (ascii_alphabet, MIXED, LATIN)[n % 3]
         text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 80)))
         width = rnd.randint(0, 40)
         assert wrap(text, width) == _reference_wrap(text, width), (text, width)
