@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 from argmap.errors import ArgmapError
@@ -20,8 +21,13 @@ def _file_mode() -> int:
     return 0o666 & ~mask
 
 
-def write_atomic(path: str | os.PathLike[str], data: bytes | str, overwrite: bool = True) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same directory.
+def write_atomic(
+    path: str | os.PathLike[str],
+    data: bytes | str | Sequence[bytes],
+    overwrite: bool = True,
+) -> None:
+    """Write ``data`` (text as UTF-8, or bytes, or pieces of bytes written one after the
+    other) to ``path`` through a temporary file in the same directory.
 
     A reader never sees a half-written file and a failed write leaves the old one intact. With
     ``overwrite=False`` an existing ``path`` is never replaced: the temporary file is hard-linked
@@ -35,14 +41,20 @@ def write_atomic(path: str | os.PathLike[str], data: bytes | str, overwrite: boo
     parent = target.parent if str(target.parent) else Path(".")
     if not parent.is_dir():
         raise ArgmapError(f"{parent} does not exist; create the directory first")
-    payload = data.encode("utf-8") if isinstance(data, str) else data
+    pieces = (
+        [data.encode("utf-8")]
+        if isinstance(data, str)
+        else [data]
+        if isinstance(data, bytes)
+        else data
+    )
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent)
     except OSError as exc:
         raise ArgmapError(f"cannot write {path}: {exc.strerror or exc}") from None
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
+            handle.writelines(pieces)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, _file_mode())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterable
 from typing import Any
 
 import click
@@ -55,6 +56,21 @@ def load(path: str) -> ArgumentMap:
     if KEEP_UNTIL_EXIT:  # the console script ends with os._exit: the memory goes back at once
         _kept.append(amap)
     return amap
+
+
+def write_stdout(chunks: Iterable[bytes]) -> None:
+    """Write bytes to standard output as they are; a reader that leaves early (``| head``)
+    is no error: the rest goes nowhere."""
+    import os
+
+    try:
+        sys.stdout.flush()  # what was written as text comes first
+        stream = sys.stdout.buffer
+        stream.writelines(chunks)
+        stream.flush()
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 #: Set by the console script (:func:`argmap.cli.main.run`), which ends the process without

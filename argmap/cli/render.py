@@ -8,7 +8,7 @@ from collections.abc import Mapping
 import click
 
 from argmap.cli import progress
-from argmap.cli.common import CliError, fail, load
+from argmap.cli.common import CliError, fail, load, write_stdout
 from argmap.errors import ArgmapError
 from argmap.model import ArgumentMap
 
@@ -252,7 +252,6 @@ def render(
         progress.phase("building the picture")
         drawn = picture(amap, options, progress=progress.callback())
         progress.finish()
-        dot_text = drawn.data
         needs_layout = fmt != "dot"
         if (
             needs_layout
@@ -266,24 +265,26 @@ def render(
         )
         if needs_layout:
             progress.phase(f"Graphviz ({engine}) is laying out {size}", hint="Ctrl-C stops it")
-        try:
-            data = render_dot(dot_text, fmt, engine=engine, timeout=timeout, dpi=dpi)
+        try:  # DOT is written as built, in pieces; the other formats are Graphviz's output
+            data = (
+                drawn.chunks
+                if fmt == "dot"
+                else (render_dot(drawn.data, fmt, engine=engine, timeout=timeout, dpi=dpi),)
+            )
         finally:
             progress.finish()
     except ArgmapError as exc:
         raise fail(exc) from None
 
     if output is None:
-        if fmt == "dot":
-            click.echo(dot_text, nl=False)
-        else:
-            click.get_binary_stream("stdout").write(data)
+        write_stdout(data)
         return
     try:
         write_atomic(output, data)
     except OSError as exc:
         raise CliError(f"cannot write {output}: {exc.strerror or exc}") from None
-    click.echo(f"wrote {output} ({fmt}, {len(data):,} bytes)", err=True)
+    size = sum(map(len, data))
+    click.echo(f"wrote {output} ({fmt}, {size:,} bytes)", err=True)
 
 
 __all__ = ["DOT_LAYOUT_LIMIT", "grounded_statuses", "render", "too_big_message"]

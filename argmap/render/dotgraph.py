@@ -97,9 +97,13 @@ class Graph:
 
     def to_bytes(self) -> bytes:
         """The graph as UTF-8 DOT text (what is written to files and given to Graphviz)."""
+        return b"".join(self.to_chunks())
+
+    def to_chunks(self) -> list[bytes]:
+        """:meth:`to_bytes` in the pieces it is joined from (big blocks stay as built)."""
         out: list[bytes] = []
         self._write(out)
-        return b"".join(out)
+        return [chunk for chunk in out if chunk]
 
     def _write(self, out: list[bytes]) -> None:
         head = f"{self.keyword} {self.name}" if self.name else self.keyword
