@@ -187,7 +187,7 @@ def render(
     """Draw MAP as a diagram: conclusions on top, support green, opposition red,
     undercuts dashed purple, and a legend.
 
-    Big maps: DOT output has no size limit (32,000 claims take about a second), but
+    Big maps: DOT output has no size limit (32,000 claims take about a second at most), but
     Graphviz's dot layout slows down steeply (30 s at 5,000 claims, minutes beyond), so
     for SVG, PNG or PDF of more than 2,500 claims with the dot engine, render stops before
     starting Graphviz and says how to draw less: --focus CLAIM --depth N, --issue ID, --tag,
