@@ -41,13 +41,12 @@ def write_atomic(
     parent = target.parent if str(target.parent) else Path(".")
     if not parent.is_dir():
         raise ArgmapError(f"{parent} does not exist; create the directory first")
-    pieces = (
-        [data.encode("utf-8")]
-        if isinstance(data, str)
-        else [data]
-        if isinstance(data, bytes)
-        else data
-    )
+    if isinstance(data, str):
+        pieces: Sequence[bytes | bytearray | memoryview] = [data.encode("utf-8")]
+    elif isinstance(data, bytes | bytearray | memoryview):
+        pieces = [data]
+    else:
+        pieces = data
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent)
     except OSError as exc:

@@ -34,3 +34,10 @@ def test_clear_errors_for_bad_targets(tmp_path: Path) -> None:
         write_atomic(tmp_path, "x")
     with pytest.raises(ArgmapError, match="does not exist; create the directory first"):
         write_atomic(tmp_path / "nope" / "x.txt", "x")
+
+
+def test_bytes_like_data_and_pieces_are_written(tmp_path: Path) -> None:
+    target = tmp_path / "out.bin"
+    for data in (bytearray(b"abc"), memoryview(b"abc"), [b"a", b"", b"bc"], (b"abc",)):
+        write_atomic(target, data)
+        assert target.read_bytes() == b"abc"

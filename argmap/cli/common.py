@@ -63,6 +63,8 @@ def write_stdout(chunks: Iterable[bytes]) -> None:
     is no error: the rest goes nowhere."""
     import os
 
+    if sys.stdout is None:  # started with standard output closed (`>&-`)
+        return
     try:
         sys.stdout.flush()  # what was written as text comes first
         stream = sys.stdout.buffer
@@ -71,6 +73,8 @@ def write_stdout(chunks: Iterable[bytes]) -> None:
     except BrokenPipeError:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
+    except OSError as exc:
+        raise CliError(f"cannot write to standard output: {exc.strerror or exc}") from None
 
 
 #: Set by the console script (:func:`argmap.cli.main.run`), which ends the process without

@@ -84,6 +84,10 @@ def main() -> None:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         raise SystemExit(0) from None
+    except OSError as exc:  # what commands do not catch themselves: writing to a full disk...
+        where = f" ({exc.filename})" if exc.filename else ""
+        click.echo(f"argmap: error: {exc.strerror or exc}{where}", err=True)
+        raise SystemExit(1) from None
 
 
 def run() -> None:
@@ -112,12 +116,18 @@ def run() -> None:
         print(code, file=sys.stderr)
         code = 1
     for stream in (sys.stdout, sys.stderr):
+        if stream is None:  # started with the stream closed (`>&-`): nothing to flush
+            continue
         try:
             stream.flush()
         except BrokenPipeError:  # the reader left (`argmap ... | head`): nothing to say
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, stream.fileno())
-        except (OSError, ValueError):  # a closed or failing stream: as a normal exit would
+        except (OSError, ValueError) as exc:  # a full disk, a closed stream
+            if stream is sys.stdout and sys.stderr is not None:
+                why = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+                print(f"argmap: error: cannot write to standard output: {why}", file=sys.stderr)
+                sys.stderr.flush()
             code = code or 1
     if any(
         t.is_alive() and not t.daemon

@@ -54,6 +54,9 @@ buf_reserve(Buf *b, Py_ssize_t extra)
 static int
 buf_add(Buf *b, const char *s, Py_ssize_t n)
 {
+    if (n == 0) {
+        return 0;
+    }
     if (buf_reserve(b, n) < 0) {
         return -1;
     }
@@ -64,27 +67,28 @@ buf_add(Buf *b, const char *s, Py_ssize_t n)
 
 #define ADD(b, literal) buf_add((b), (literal), (Py_ssize_t)(sizeof(literal) - 1))
 
-/* Append a str as UTF-8 (an error if it is not a str or cannot be encoded). */
-static int
-buf_str(Buf *b, PyObject *s)
+/* The UTF-8 of a str and its length (NULL with an exception: not a str, or unencodable). */
+static const char *
+utf8_of(PyObject *s, Py_ssize_t *n)
 {
     if (!PyUnicode_Check(s)) {
         PyErr_Format(PyExc_TypeError, "expected str, got %.100s", Py_TYPE(s)->tp_name);
-        return -1;
+        return NULL;
     }
-    Py_ssize_t n;
-    const char *utf8;
     if (PyUnicode_IS_ASCII(s)) {
-        utf8 = (const char *)PyUnicode_DATA(s);
-        n = PyUnicode_GET_LENGTH(s);
+        *n = PyUnicode_GET_LENGTH(s);
+        return (const char *)PyUnicode_DATA(s);
     }
-    else {
-        utf8 = PyUnicode_AsUTF8AndSize(s, &n);
-        if (utf8 == NULL) {
-            return -1;
-        }
-    }
-    return buf_add(b, utf8, n);
+    return PyUnicode_AsUTF8AndSize(s, n);
+}
+
+/* Append a str as UTF-8. */
+static int
+buf_str(Buf *b, PyObject *s)
+{
+    Py_ssize_t n;
+    const char *utf8 = utf8_of(s, &n);
+    return utf8 == NULL ? -1 : buf_add(b, utf8, n);
 }
 
 /* The bytes written (the buffer is handed over). */
@@ -117,11 +121,11 @@ typedef unsigned char CharSet[128];
 static CharSet QUOTED, ENTITIES;
 
 /* 1 when every character of s is printable (as str.isprintable) and none is in `bad`;
- * 0 otherwise, also when s is not a str. */
+ * 0 otherwise, also when s is not exactly a str. */
 static int
 plain(PyObject *s, const unsigned char *bad)
 {
-    if (!PyUnicode_Check(s)) {
+    if (!PyUnicode_CheckExact(s)) { /* a subclass may format itself otherwise: Python's job */
         return 0;
     }
     Py_ssize_t n = PyUnicode_GET_LENGTH(s);
@@ -185,12 +189,8 @@ buf_escaped(Buf *b, const char *s, Py_ssize_t n)
 static int
 buf_escaped_str(Buf *b, PyObject *s)
 {
-    if (!PyUnicode_Check(s)) {
-        PyErr_Format(PyExc_TypeError, "expected str, got %.100s", Py_TYPE(s)->tp_name);
-        return -1;
-    }
     Py_ssize_t n;
-    const char *utf8 = PyUnicode_AsUTF8AndSize(s, &n);
+    const char *utf8 = utf8_of(s, &n);
     return utf8 == NULL ? -1 : buf_escaped(b, utf8, n);
 }
 
@@ -324,7 +324,7 @@ node_name(PyObject *names, PyObject *make, PyObject *cid)
         return name;
     }
     PyObject *made;
-    if (PyUnicode_Check(cid) && PyUnicode_IS_ASCII(cid) && plain(cid, QUOTED)) {
+    if (PyUnicode_CheckExact(cid) && PyUnicode_IS_ASCII(cid) && plain(cid, QUOTED)) {
         Py_ssize_t n = PyUnicode_GET_LENGTH(cid);
         made = PyUnicode_New(n + 8, 127);
         if (made != NULL) {
@@ -418,7 +418,7 @@ box(Buf *out, BoxContext *ctx, PyObject *claim)
     else if ((text = PyObject_CallOneArg(ctx->text_of, value)) == NULL) {
         goto done;
     }
-    int ascii = PyUnicode_Check(text) && PyUnicode_IS_ASCII(text);
+    int ascii = PyUnicode_CheckExact(text) && PyUnicode_IS_ASCII(text);
     int flags = ascii ? ascii_scan((const char *)PyUnicode_DATA(text), PyUnicode_GET_LENGTH(text))
                       : 0;
     if (!plain(cid, QUOTED) || flags < 0 || (!ascii && !plain(text, QUOTED))) {
@@ -511,35 +511,39 @@ boxes(PyObject *module, PyObject *args)
                           &ctx.text_of, &ctx.wrap, &ctx.fallback)) {
         return NULL;
     }
-    ctx.width = PyLong_AsSsize_t(ctx.width_obj);
-    if (ctx.width == -1 && PyErr_Occurred()) {
+    int overflow;
+    long width = PyLong_AsLongAndOverflow(ctx.width_obj, &overflow);
+    if (width == -1 && PyErr_Occurred()) {
         return NULL;
     }
-    if (ctx.width < 2) {
-        ctx.width = 2; /* as wrap() */
-    }
-    PyObject *seq = PySequence_Fast(cids, "cids must be a sequence");
+    /* as wrap(): at least 2; a width beyond any text is as good as any bigger one */
+    ctx.width = overflow > 0 || width > (1L << 30) ? (Py_ssize_t)1 << 30
+                : overflow < 0 || width < 2         ? 2
+                                                    : (Py_ssize_t)width;
+    PyObject *seq = PySequence_Tuple(cids); /* callbacks cannot change it under us */
     if (seq == NULL) {
         return NULL;
     }
     ctx.kinds = PyDict_New();
     Buf out = {NULL, NULL, 0, 0};
-    Py_ssize_t count = PySequence_Fast_GET_SIZE(seq);
+    Py_ssize_t count = PyTuple_GET_SIZE(seq);
     int failed = ctx.kinds == NULL || buf_reserve(&out, count * 1024) < 0;
     for (Py_ssize_t i = 0; !failed && i < count; i++) {
         if ((i & 1023) == 1023 && PyErr_CheckSignals() < 0) {
             failed = 1;
             break;
         }
-        PyObject *claim = PyDict_GetItemWithError(ctx.claims, PySequence_Fast_GET_ITEM(seq, i));
+        PyObject *claim = PyDict_GetItemWithError(ctx.claims, PyTuple_GET_ITEM(seq, i));
         if (claim == NULL) {
             if (!PyErr_Occurred()) {
-                PyErr_SetObject(PyExc_KeyError, PySequence_Fast_GET_ITEM(seq, i));
+                PyErr_SetObject(PyExc_KeyError, PyTuple_GET_ITEM(seq, i));
             }
             failed = 1;
             break;
         }
+        Py_INCREF(claim); /* the callbacks box() calls could drop it from the dict */
         failed = box(&out, &ctx, claim) < 0;
+        Py_DECREF(claim);
     }
     Py_DECREF(seq);
     Py_XDECREF(ctx.kinds);
@@ -562,6 +566,7 @@ arrow(Buf *nodes, Buf *edges, ArrowContext *ctx, PyObject *rel)
 {
     int status = -1;
     PyObject *rid = NULL, *premises = NULL, *rtype = NULL, *target = NULL, *head = NULL;
+    PyObject *source = NULL, *parts_owned = NULL;
     if ((rid = PyObject_GetAttr(rel, s_id)) == NULL ||
         (premises = PyObject_GetAttr(rel, s_premises)) == NULL ||
         (rtype = PyObject_GetAttr(rel, s_type)) == NULL) {
@@ -590,8 +595,12 @@ arrow(Buf *nodes, Buf *edges, ArrowContext *ctx, PyObject *rel)
         goto done;
     }
     PyObject *parts = cached_parts(ctx->types, ctx->relation_parts, rtype, 2);
-    PyObject *source = parts ? node_name(ctx->names, ctx->name, PyTuple_GET_ITEM(premises, 0))
-                             : NULL;
+    if (parts == NULL) {
+        goto done;
+    }
+    Py_INCREF(parts); /* borrowed from a dict that callbacks below could change */
+    parts_owned = parts;
+    source = Py_XNewRef(node_name(ctx->names, ctx->name, PyTuple_GET_ITEM(premises, 0)));
     if (source == NULL || (target = PyObject_GetAttr(rel, s_target)) == NULL) {
         goto done;
     }
@@ -622,6 +631,8 @@ done:
     Py_XDECREF(rtype);
     Py_XDECREF(target);
     Py_XDECREF(head);
+    Py_XDECREF(source);
+    Py_XDECREF(parts_owned);
     return status;
 }
 
@@ -645,20 +656,20 @@ arrows(PyObject *module, PyObject *args)
         PyErr_SetString(PyExc_TypeError, "junctions must be a set or frozenset");
         return NULL;
     }
-    PyObject *seq = PySequence_Fast(rels, "relations must be a sequence");
+    PyObject *seq = PySequence_Tuple(rels);
     if (seq == NULL) {
         return NULL;
     }
     ctx.types = PyDict_New();
     Buf nodes = {NULL, NULL, 0, 0}, edges = {NULL, NULL, 0, 0};
-    Py_ssize_t count = PySequence_Fast_GET_SIZE(seq);
+    Py_ssize_t count = PyTuple_GET_SIZE(seq);
     int failed = ctx.types == NULL || buf_reserve(&edges, count * 256) < 0;
     for (Py_ssize_t i = 0; !failed && i < count; i++) {
         if ((i & 1023) == 1023 && PyErr_CheckSignals() < 0) {
             failed = 1;
             break;
         }
-        failed = arrow(&nodes, &edges, &ctx, PySequence_Fast_GET_ITEM(seq, i)) < 0;
+        failed = arrow(&nodes, &edges, &ctx, PyTuple_GET_ITEM(seq, i)) < 0;
     }
     Py_DECREF(seq);
     Py_XDECREF(ctx.types);
@@ -713,5 +724,11 @@ PyInit__fastdot(void)
         }
     }
     charsets_init();
-    return PyModule_Create(&module_def);
+    PyObject *module = PyModule_Create(&module_def);
+    /* what dot.py expects of this module: a build left from another version is not used */
+    if (module != NULL && PyModule_AddIntConstant(module, "API", 1) < 0) {
+        Py_DECREF(module);
+        return NULL;
+    }
+    return module;
 }

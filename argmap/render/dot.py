@@ -45,6 +45,8 @@ try:  # the optional C accelerator (setup.py); the same output without it
     from argmap.render import _fastdot
 except ImportError:  # pragma: no cover - built wherever a C compiler is
     _fastdot = None
+if getattr(_fastdot, "API", None) != 1:  # pragma: no cover - a build left from another version
+    _fastdot = None
 
 if TYPE_CHECKING:
     import pydot
@@ -116,6 +118,8 @@ class RenderOptions:
             raise ArgmapError("color_by='status' needs statuses or strengths from an evaluation")
         if self.depth < 0:
             raise ArgmapError("depth must be 0 or more")
+        if type(self.width) is not int or not 1 <= self.width <= 10_000:
+            raise ArgmapError(f"width must be a whole number from 1 to 10000, not {self.width!r}")
 
 
 # --------------------------------------------------------------------------- escaping
@@ -990,6 +994,8 @@ class _Builder:
         """
         assert _fastdot is not None
         claims = self.amap.claims
+        if type(claims) is not dict:  # a mapping built by hand: the C code reads plain dicts
+            claims = dict(claims)
         step = 2000 if progress is not None else max(len(cids), 1)
         total = len(self.view.claims)
         scale = total / max(len(cids), 1)
@@ -1028,7 +1034,7 @@ class _Builder:
             list(self.relations_used),
             list(self.junction_colors),
         )
-        return [b"".join(blocks)], [junctions], edges, notes
+        return blocks, [junctions], edges, notes
 
     def _fast_kind_parts(self, kind: str) -> tuple[str, str, str]:
         """What every common box of a kind shares: attributes, CSS class and first row."""

@@ -105,3 +105,31 @@ def test_run_exits_normally_while_another_thread_works(
         stop.set()
         worker.join()
     assert exited.value.code == 0 and capsys.readouterr().out == "done\n"
+
+
+def test_closed_or_full_standard_streams(tmp_path: Path) -> None:
+    tiny = "tests/data/tiny.yaml"
+    for redirect in (">&-", "2>&-"):  # closed: the command still does its work, exit 0
+        done = subprocess.run(
+            f'"{sys.executable}" -m argmap render {tiny} --format dot {redirect}',
+            shell=True,
+            cwd=ROOT,
+            capture_output=True,
+        )
+        assert done.returncode == 0 and b"Traceback" not in done.stderr, (redirect, done)
+    full = subprocess.run(
+        f'"{sys.executable}" -m argmap render {tiny} > /dev/full',
+        shell=True,
+        cwd=ROOT,
+        capture_output=True,
+    )
+    assert full.returncode == 1
+    assert full.stderr.startswith(b"argmap: error: cannot write to standard output")
+    full = subprocess.run(
+        f'"{sys.executable}" -m argmap validate {tiny} > /dev/full',
+        shell=True,
+        cwd=ROOT,
+        capture_output=True,
+    )
+    assert full.returncode == 1  # click.echo's write fails: the message says why, no traceback
+    assert full.stderr == b"argmap: error: No space left on device\n"

@@ -311,6 +311,9 @@ def test_bad_options() -> None:
         RenderOptions(show=frozenset({"colours"}))
     with pytest.raises(ArgmapError):
         RenderOptions(engine="circo")
+    for width in (0, -3, 10_001, 30.0, True):
+        with pytest.raises(ArgmapError, match="width must be"):
+            RenderOptions(width=width)  # type: ignore[arg-type]
 
 
 def test_other_engines_drop_rank_constraints() -> None:

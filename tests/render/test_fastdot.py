@@ -213,3 +213,26 @@ def test_no_reference_is_leaked(tmp_path: Path) -> None:
     for _ in range(20):
         run()
     assert [sys.getrefcount(x) for x in watched] == before
+
+
+def test_odd_but_valid_inputs_give_the_same_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
+    from types import MappingProxyType
+
+    class Name(str):
+        def __format__(self, spec: str) -> str:
+            return "formatted"
+
+    amap = load_map(DATA / "tiny.yaml")
+    proxied = ArgumentMap(
+        actors=amap.actors,
+        issues=amap.issues,
+        claims=MappingProxyType(dict(amap.claims)),  # a read-only mapping, not a dict
+        relations=amap.relations,
+    )
+    both(proxied, RenderOptions(), monkeypatch)
+    odd = {Name("n"): Claim(Name("n"), Text.of(Name("a text")))}
+    odd["m"] = Claim("m", Text.of("plain"))
+    relations = (Relation("m+>n", ("m",), Name("n"), "supports"),)
+    both(ArgumentMap(claims=odd, relations=relations), RenderOptions(), monkeypatch)
+    for width in (1, 2, 10_000):
+        both(amap, RenderOptions(width=width), monkeypatch)
