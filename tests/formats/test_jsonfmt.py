@@ -98,3 +98,48 @@ def test_node_link_layout_matches_networkx() -> None:
             g.add_edge(rel.id, rel.target, role="target", type=rel.type)
         assert ours == nx.node_link_data(g, edges="links"), name
         assert nx.node_link_graph(ours, edges="links").number_of_edges() == g.number_of_edges()
+
+
+def test_nodes_leave_out_exactly_the_empty_values() -> None:
+    """map_to_data writes nodes field by field; the rule is _drop_empty's."""
+    from argmap.formats.jsonfmt import _drop_empty, map_to_data
+    from argmap.model import ArgumentMap, Claim, Relation, Text
+
+    claims = {
+        "a": Claim("a", Text.of("plain"), weight=0.0, answers=""),
+        "b": Claim("b", Text(), kind="", quote=Text((("", ""),)), note=Text.of({"en": "n"})),
+        "c": Claim("c", Text.of({"en": "e", "ja": "j"}), by=("x",), source=("s",), tags=("t",)),
+    }
+    relations = (
+        Relation("r", ("a", "c"), "b", "supports", scheme="", weight=0.0, explicit_id=True),
+        Relation("u", ("b",), "r", "undercuts", scheme="expert", by=("x",), source=("s",)),
+    )
+    nodes = map_to_data(ArgumentMap(claims=claims, relations=relations))["nodes"]
+    expected = []
+    for c in claims.values():
+        full = {
+            "node": "claim",
+            "text": c.text.to_data(),
+            "kind": c.kind,
+            "by": list(c.by),
+            "source": list(c.source),
+            "quote": c.quote.to_data() if c.quote else None,
+            "tags": list(c.tags),
+            "answers": c.answers,
+            "weight": c.weight,
+            "note": c.note.to_data() if c.note else None,
+        }
+        expected.append({**_drop_empty(full), "id": c.id})
+    for r in relations:
+        full = {
+            "node": "relation",
+            "type": r.type,
+            "premises": list(r.premises),
+            "target": r.target,
+            "scheme": r.scheme,
+            "weight": r.weight,
+            "by": list(r.by),
+            "source": list(r.source),
+        }
+        expected.append({**_drop_empty(full), "explicit_id": r.explicit_id, "id": r.id})
+    assert [list(n.items()) for n in nodes] == [list(n.items()) for n in expected]
