@@ -1,8 +1,9 @@
-"""Build configuration beyond pyproject.toml: the optional C accelerator for DOT pictures.
+"""Build configuration beyond pyproject.toml: the optional C accelerators for pictures.
 
-``argmap.render._fastdot`` writes the common boxes and arrows of a picture in C. It is
-optional: without a C compiler the build goes on without it and argmap uses the same code in
-Python (byte-identical output, slower on big maps; see docs/performance.md).
+``argmap.render._fastdot`` writes the common boxes and arrows of a picture in C, and
+``argmap.render._fastwrap`` wraps wide (Japanese, Chinese, Korean) text by wrap.py's rules.
+Both are optional: without a C compiler the build goes on without them and argmap uses the
+same code in Python (the same output, slower on big maps; see docs/performance.md).
 """
 
 from setuptools import Extension, setup
@@ -13,6 +14,11 @@ setup(
             "argmap.render._fastdot",
             sources=["argmap/render/_fastdot.c"],
             optional=True,
-        )
+        ),
+        Extension(
+            "argmap.render._fastwrap",
+            sources=["argmap/render/_fastwrap.c"],
+            optional=True,
+        ),
     ]
 )

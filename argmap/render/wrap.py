@@ -216,9 +216,17 @@ def wrap(text: str, width: int) -> list[str]:
         lines.append(text)
         return lines
     for paragraph in text.splitlines() or [""]:
-        # one column per character (ASCII, or accented Latin, dashes, curly quotes...): no
-        # wide character to break between and nothing kinsoku glues, so word by word
-        if paragraph.isascii() or {*map(_width, paragraph)} == _ONE_COLUMN:
+        if paragraph.isascii():
+            _wrap_ascii(paragraph, width, lines)
+            continue
+        if _fast is not None:  # the rules below in C; None: an atom to cut, done below
+            done = _fast.paragraph(paragraph, width)
+            if done is not None:
+                lines += done
+                continue
+        # one column per character (accented Latin, dashes, curly quotes...): no wide
+        # character to break between and nothing kinsoku glues, so word by word
+        if {*map(_width, paragraph)} == _ONE_COLUMN:
             _wrap_ascii(paragraph, width, lines)
             continue
         line = ""
@@ -244,3 +252,13 @@ def wrap(text: str, width: int) -> list[str]:
             line_width = display_width(atom)
         lines.append(line)
     return lines
+
+
+try:  # the optional C accelerator for wide text (setup.py); the same lines without it
+    from argmap.render import _fastwrap as _fast
+except ImportError:  # pragma: no cover - built wherever a C compiler is
+    _fast = None
+if getattr(_fast, "API", None) == 1:
+    _fast.setup("".join(sorted(NO_START)), "".join(sorted(NO_END)), _width)
+else:  # pragma: no cover - a build left from another version
+    _fast = None
