@@ -13,11 +13,13 @@ setup(
         Extension(
             "argmap.render._fastdot",
             sources=["argmap/render/_fastdot.c"],
+            depends=["argmap/render/_wrapcore.h"],
             optional=True,
         ),
         Extension(
             "argmap.render._fastwrap",
             sources=["argmap/render/_fastwrap.c"],
+            depends=["argmap/render/_wrapcore.h"],
             optional=True,
         ),
     ]

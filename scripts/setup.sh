@@ -43,7 +43,7 @@ extra=""
 [ "$want_test" = 1 ] && extra="[test]"
 # setup.py builds the optional C accelerators (argmap/render/_fast*.c): rebuilt when they change
 if [ ! -f "$stamp$extra" ] || [ pyproject.toml -nt "$stamp$extra" ] || [ setup.py -nt "$stamp$extra" ] ||
-  [ argmap/render/_fastdot.c -nt "$stamp$extra" ] || [ argmap/render/_fastwrap.c -nt "$stamp$extra" ]; then
+  [ -n "$(find argmap/render -name '_fast*.c' -newer "$stamp$extra" -o -name '_*.h' -newer "$stamp$extra")" ]; then
   say "installing argmap$extra into $VENV"
   "$VENV/bin/python" -m pip install -q --disable-pip-version-check -e ".$extra"
   touch "$stamp$extra"

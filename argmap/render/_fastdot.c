@@ -12,6 +12,8 @@
 #include <Python.h>
 #include <string.h>
 
+#include "_wrapcore.h"
+
 /* ---- a growing byte buffer ----------------------------------------------------------------
  * The bytes object handed back is the buffer itself (resized at the end), so tens of
  * megabytes of statements are not copied once more. */
@@ -284,6 +286,88 @@ done:
     return result;
 }
 
+/* Append characters [start, end) of a str's data (of the given kind) as UTF-8, with & < > '
+ * as html_escape() writes them when `escape` is set. No character may be a surrogate. */
+static int
+buf_chars(Buf *b, int kind, const void *data, Py_ssize_t start, Py_ssize_t end, int escape)
+{
+    if (buf_reserve(b, (end - start) * 5) < 0) { /* an entity is 5 bytes at most */
+        return -1;
+    }
+    for (Py_ssize_t i = start; i < end; i++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+        if (ch < 0x80) {
+            if (escape && ENTITIES[ch]) {
+                const char *entity = ch == '&'   ? "&amp;"
+                                     : ch == '<' ? "&lt;"
+                                     : ch == '>' ? "&gt;"
+                                                 : "&#39;";
+                size_t size = strlen(entity);
+                memcpy(b->data + b->len, entity, size);
+                b->len += (Py_ssize_t)size;
+                continue;
+            }
+            b->data[b->len++] = (char)ch;
+        }
+        else if (ch < 0x800) {
+            b->data[b->len++] = (char)(0xc0 | (ch >> 6));
+            b->data[b->len++] = (char)(0x80 | (ch & 0x3f));
+        }
+        else if (ch < 0x10000) {
+            b->data[b->len++] = (char)(0xe0 | (ch >> 12));
+            b->data[b->len++] = (char)(0x80 | ((ch >> 6) & 0x3f));
+            b->data[b->len++] = (char)(0x80 | (ch & 0x3f));
+        }
+        else {
+            b->data[b->len++] = (char)(0xf0 | (ch >> 18));
+            b->data[b->len++] = (char)(0x80 | ((ch >> 12) & 0x3f));
+            b->data[b->len++] = (char)(0x80 | ((ch >> 6) & 0x3f));
+            b->data[b->len++] = (char)(0x80 | (ch & 0x3f));
+        }
+    }
+    return 0;
+}
+
+/* Append a str as UTF-8, written here from its characters (PyUnicode_AsUTF8AndSize would
+ * keep a UTF-8 copy in every text of the map). */
+static int
+buf_text(Buf *b, PyObject *s)
+{
+    if (PyUnicode_IS_ASCII(s)) {
+        return buf_add(b, (const char *)PyUnicode_DATA(s), PyUnicode_GET_LENGTH(s));
+    }
+    return buf_chars(b, PyUnicode_KIND(s), PyUnicode_DATA(s), 0, PyUnicode_GET_LENGTH(s), 0);
+}
+
+/* Append wrap(text, width) joined by <BR/> and escaped, for printable non-ASCII text (one
+ * paragraph) by wrap.py's rules (_wrapcore.h). 1 when done, 0 when an atom is wider than a
+ * line (the caller asks Python), -1 on error. */
+static int
+wrap_wide(Buf *out, PyObject *text, Py_ssize_t width)
+{
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    Py_UCS4 *chars = PyMem_Malloc(sizeof(Py_UCS4) * (size_t)(n + 1));
+    Py_ssize_t *ends = PyMem_Malloc(sizeof(Py_ssize_t) * (size_t)(n + 1));
+    Py_ssize_t count = 0;
+    int result = -1;
+    if (chars == NULL || ends == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    result = wrap_paragraph(PyUnicode_KIND(text), PyUnicode_DATA(text), n, width, chars, ends,
+                            &count);
+    for (Py_ssize_t i = 0, start = 0; result == 1 && i < count; start = ends[i++]) {
+        if ((i > 0 && ADD(out, "<BR/>") < 0) ||
+            buf_chars(out, PyUnicode_4BYTE_KIND, chars, start, ends[i], 1) < 0) {
+            result = -1;
+        }
+    }
+done:
+    PyMem_Free(chars);
+    PyMem_Free(ends);
+    return result;
+}
+
 /* Append the lines of the Python wrap(text, width) joined by <BR/>, escaped. */
 static int
 wrap_python(Buf *out, PyObject *wrap, PyObject *text, PyObject *width)
@@ -449,6 +533,14 @@ box(Buf *out, BoxContext *ctx, PyObject *claim)
             goto done;
         }
     }
+    else {
+        Py_ssize_t start = out->len;
+        wrapped = wrap_wide(out, text, ctx->width);
+        if (wrapped < 0) {
+            goto done;
+        }
+        out->len = wrapped ? out->len : start;
+    }
     if (!wrapped && wrap_python(out, ctx->wrap, text, ctx->width_obj) < 0) {
         goto done;
     }
@@ -478,7 +570,7 @@ box(Buf *out, BoxContext *ctx, PyObject *claim)
     }
     if (ADD(out, TABLE_END) < 0 || ADD(out, ">, ") < 0 ||
         buf_str(out, PyTuple_GET_ITEM(parts, 0)) < 0 || ADD(out, ", tooltip=\"") < 0 ||
-        buf_str(out, cid) < 0 || ADD(out, ": ") < 0 || buf_str(out, text) < 0 ||
+        buf_text(out, cid) < 0 || ADD(out, ": ") < 0 || buf_text(out, text) < 0 ||
         ADD(out, "\", class=") < 0 || buf_str(out, PyTuple_GET_ITEM(parts, 1)) < 0 ||
         ADD(out, "];\n") < 0) {
         goto done;
@@ -694,6 +786,7 @@ arrows(PyObject *module, PyObject *args)
 /* ---- the module --------------------------------------------------------------------------- */
 
 static PyMethodDef methods[] = {
+    {"setup", wrap_setup, METH_VARARGS, WRAP_SETUP_DOC},
     {"boxes", boxes, METH_VARARGS, boxes_doc},
     {"arrows", arrows, METH_VARARGS, arrows_doc},
     {NULL, NULL, 0, NULL},
@@ -726,7 +819,7 @@ PyInit__fastdot(void)
     charsets_init();
     PyObject *module = PyModule_Create(&module_def);
     /* what dot.py expects of this module: a build left from another version is not used */
-    if (module != NULL && PyModule_AddIntConstant(module, "API", 1) < 0) {
+    if (module != NULL && PyModule_AddIntConstant(module, "API", 2) < 0) {
         Py_DECREF(module);
         return NULL;
     }

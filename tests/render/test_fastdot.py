@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import argmap.render.dot as dot
+import argmap.render.wrap as wrap_module
 from argmap.load import load_map
 from argmap.model import Actor, ArgumentMap, Claim, Relation, Text
 from argmap.render import theme
@@ -27,11 +28,12 @@ pytestmark = pytest.mark.skipif(dot._fastdot is None, reason="the C accelerator 
 
 
 def both(amap: ArgumentMap, options: RenderOptions, monkeypatch: pytest.MonkeyPatch) -> str:
-    """The DOT of both builders, checked equal, and one process each."""
+    """The DOT of both builders (C, and Python alone), checked equal, one process each."""
     monkeypatch.setenv("ARGMAP_JOBS", "1")
     fast = to_dot(amap, options)
-    with monkeypatch.context() as m:
+    with monkeypatch.context() as m:  # the Python rules alone, wrapping included
         m.setattr(dot, "_fastdot", None)
+        m.setattr(wrap_module, "_fast", None)
         slow = to_dot(amap, options)
     assert fast == slow
     return fast
