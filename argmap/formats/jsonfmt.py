@@ -126,8 +126,11 @@ def _text(text: Text) -> str | dict[str, str] | None:
     return text.to_data() if text else None
 
 
+_EMPTY_VALUES = (None, (), [], "")
+
+
 def _drop_empty(data: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in data.items() if v not in (None, (), [], "")}
+    return {k: v for k, v in data.items() if v not in _EMPTY_VALUES}
 
 
 def map_to_data(amap: ArgumentMap) -> dict[str, Any]:
@@ -177,37 +180,37 @@ def map_to_data(amap: ArgumentMap) -> dict[str, Any]:
     nodes: list[dict[str, Any]] = []
     for c in amap.claims.values():
         node: dict[str, Any] = {"node": "claim"}
-        if (text := c.text.to_data()) != "":
+        if (text := c.text.to_data()) not in _EMPTY_VALUES:
             node["text"] = text
-        if c.kind:
+        if c.kind not in _EMPTY_VALUES:
             node["kind"] = c.kind
         if c.by:
             node["by"] = list(c.by)
         if c.source:
             node["source"] = list(c.source)
-        if c.quote and (quote := c.quote.to_data()) != "":
+        if c.quote and (quote := c.quote.to_data()) not in _EMPTY_VALUES:
             node["quote"] = quote
         if c.tags:
             node["tags"] = list(c.tags)
-        if c.answers:
+        if c.answers not in _EMPTY_VALUES:
             node["answers"] = c.answers
-        if c.weight is not None:
+        if c.weight not in _EMPTY_VALUES:
             node["weight"] = c.weight
-        if c.note and (note := c.note.to_data()) != "":
+        if c.note and (note := c.note.to_data()) not in _EMPTY_VALUES:
             node["note"] = note
         node["id"] = c.id
         nodes.append(node)
     for r in amap.relations:
         node = {"node": "relation"}
-        if r.type:
+        if r.type not in _EMPTY_VALUES:
             node["type"] = r.type
         if r.premises:
             node["premises"] = list(r.premises)
-        if r.target:
+        if r.target not in _EMPTY_VALUES:
             node["target"] = r.target
-        if r.scheme:
+        if r.scheme not in _EMPTY_VALUES:
             node["scheme"] = r.scheme
-        if r.weight is not None:
+        if r.weight not in _EMPTY_VALUES:
             node["weight"] = r.weight
         if r.by:
             node["by"] = list(r.by)

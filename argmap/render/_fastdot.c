@@ -2,11 +2,13 @@
  *
  * An optional accelerator for argmap/render/dot.py (see _Builder._fast_chunk there): the
  * package works the same without it. It writes exactly the bytes the Python code writes, for
- * the common case only: a box whose text and id need no escaping (kind, wrapped text and
+ * the common case only: a box whose text and id need no quoting (kind, wrapped text and
  * actors), an arrow from one premise. Everything else is handed back to the Python code
- * through the callables it is given, so the rules (escaping, quoting, wrapping of non-ASCII
- * text, the legend's bookkeeping) live in Python, in one place. The strings it reads come
- * from Python objects; it parses no input of its own.
+ * through the callables it is given, so the rules for quoting, for the legend's bookkeeping
+ * and for the uncommon boxes and arrows live in Python, in one place. Two rules are here
+ * too: wrap.py's wrapping (ASCII below; wide text in _wrapcore.h, shared with _fastwrap.c)
+ * and html_escape's entities for & < > '; tests compare them with the Python code. The
+ * strings it reads come from Python objects; it parses no input of its own.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -291,6 +293,10 @@ done:
 static int
 buf_chars(Buf *b, int kind, const void *data, Py_ssize_t start, Py_ssize_t end, int escape)
 {
+    if (end - start > PY_SSIZE_T_MAX / 5) {
+        PyErr_NoMemory();
+        return -1;
+    }
     if (buf_reserve(b, (end - start) * 5) < 0) { /* an entity is 5 bytes at most */
         return -1;
     }
@@ -346,8 +352,8 @@ static int
 wrap_wide(Buf *out, PyObject *text, Py_ssize_t width)
 {
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
-    Py_UCS4 *chars = PyMem_Malloc(sizeof(Py_UCS4) * (size_t)(n + 1));
-    Py_ssize_t *ends = PyMem_Malloc(sizeof(Py_ssize_t) * (size_t)(n + 1));
+    Py_UCS4 *chars = PyMem_New(Py_UCS4, n + 1);
+    Py_ssize_t *ends = PyMem_New(Py_ssize_t, n + 1);
     Py_ssize_t count = 0;
     int result = -1;
     if (chars == NULL || ends == NULL) {

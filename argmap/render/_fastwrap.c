@@ -23,8 +23,8 @@ paragraph(PyObject *module, PyObject *args)
         return NULL;
     }
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
-    Py_UCS4 *out = PyMem_Malloc(sizeof(Py_UCS4) * (size_t)(n + 1));
-    Py_ssize_t *ends = PyMem_Malloc(sizeof(Py_ssize_t) * (size_t)(n + 1));
+    Py_UCS4 *out = PyMem_New(Py_UCS4, n + 1);
+    Py_ssize_t *ends = PyMem_New(Py_ssize_t, n + 1);
     PyObject *result = NULL;
     Py_ssize_t count = 0;
     if (out == NULL || ends == NULL) {

@@ -38,7 +38,9 @@ wrap_char_width(Py_UCS4 ch)
     if (s == NULL) {
         return -1;
     }
-    PyObject *w = PyObject_CallOneArg(wrap_width_of, s);
+    PyObject *width_of = Py_NewRef(wrap_width_of); /* setup() could replace it meanwhile */
+    PyObject *w = PyObject_CallOneArg(width_of, s);
+    Py_DECREF(width_of);
     Py_DECREF(s);
     if (w == NULL) {
         return -1;
@@ -118,9 +120,9 @@ wrap_paragraph(int kind, const void *data, Py_ssize_t n, Py_ssize_t width, Py_UC
     }
     int result = -1;
     /* prefix sums of widths (sum[i]: columns of text[:i]), atoms, glued atoms */
-    Py_ssize_t *sum = PyMem_Malloc(sizeof(Py_ssize_t) * (size_t)(n + 1));
-    WrapAtom *atoms = PyMem_Malloc(sizeof(WrapAtom) * (size_t)(2 * n + 1));
-    WrapAtom *glued = PyMem_Malloc(sizeof(WrapAtom) * (size_t)(2 * n + 1));
+    Py_ssize_t *sum = n < PY_SSIZE_T_MAX / 2 ? PyMem_New(Py_ssize_t, n + 1) : NULL;
+    WrapAtom *atoms = n < PY_SSIZE_T_MAX / 2 ? PyMem_New(WrapAtom, 2 * n + 1) : NULL;
+    WrapAtom *glued = n < PY_SSIZE_T_MAX / 2 ? PyMem_New(WrapAtom, 2 * n + 1) : NULL;
     if (sum == NULL || atoms == NULL || glued == NULL) {
         PyErr_NoMemory();
         goto done;

@@ -45,11 +45,13 @@ try:  # the optional C accelerator (setup.py); the same output without it
     from argmap.render import _fastdot
 except ImportError:  # pragma: no cover - built wherever a C compiler is
     _fastdot = None
-if getattr(_fastdot, "API", None) == 2:  # it wraps wide text by wrap.py's rules and widths
+try:  # it wraps wide text by wrap.py's rules and widths
+    if getattr(_fastdot, "API", None) != 2:  # pragma: no cover - a build from another version
+        raise ValueError("not this version's accelerator")
     from argmap.render.wrap import NO_END, NO_START, _width
 
     _fastdot.setup("".join(sorted(NO_START)), "".join(sorted(NO_END)), _width)
-else:  # pragma: no cover - a build left from another version
+except (AttributeError, TypeError, ValueError):  # pragma: no cover - the Python builder, then
     _fastdot = None
 
 if TYPE_CHECKING:

@@ -219,7 +219,7 @@ def wrap(text: str, width: int) -> list[str]:
         if paragraph.isascii():
             _wrap_ascii(paragraph, width, lines)
             continue
-        if _fast is not None:  # the rules below in C; None: an atom to cut, done below
+        if _fast is not None and type(width) is int:  # the rules below in C; None: a cut
             done = _fast.paragraph(paragraph, width)
             if done is not None:
                 lines += done
@@ -258,7 +258,9 @@ try:  # the optional C accelerator for wide text (setup.py); the same lines with
     from argmap.render import _fastwrap as _fast
 except ImportError:  # pragma: no cover - built wherever a C compiler is
     _fast = None
-if getattr(_fast, "API", None) == 1:
+try:
+    if getattr(_fast, "API", None) != 1:  # pragma: no cover - a build left from another version
+        raise ValueError("not this version's accelerator")
     _fast.setup("".join(sorted(NO_START)), "".join(sorted(NO_END)), _width)
-else:  # pragma: no cover - a build left from another version
+except (AttributeError, TypeError, ValueError):  # pragma: no cover - the Python rules, then
     _fast = None

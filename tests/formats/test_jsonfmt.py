@@ -143,3 +143,13 @@ def test_nodes_leave_out_exactly_the_empty_values() -> None:
         }
         expected.append({**_drop_empty(full), "explicit_id": r.explicit_id, "id": r.id})
     assert [list(n.items()) for n in nodes] == [list(n.items()) for n in expected]
+
+
+def test_ill_typed_values_follow_the_same_rule() -> None:
+    """Hand-built objects outside the model's types still get _drop_empty's rule."""
+    from argmap.formats.jsonfmt import map_to_data
+    from argmap.model import ArgumentMap, Claim, Text
+
+    odd = Claim("o", Text((("", None),)), kind=False, answers=0, quote=Text((("", None),)))  # type: ignore[arg-type]
+    (node,) = map_to_data(ArgumentMap(claims={"o": odd}))["nodes"]
+    assert node == {"node": "claim", "kind": False, "answers": 0, "id": "o"}

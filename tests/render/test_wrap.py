@@ -340,3 +340,25 @@ def test_the_accelerator_leaks_nothing() -> None:
     finally:
         tracemalloc.stop()
     assert grown < 10_000 and (sys.getrefcount(text), sys.getrefcount(cut)) == refs
+
+
+@needs_fast
+def test_the_accelerator_gives_up_exactly_when_an_atom_needs_cutting() -> None:
+    """None only where the Python rules would cut an atom (wrap._cut): never a slow path
+    taken for nothing, never a cut made in C."""
+    fast = wrap_module._fast
+    rnd = random.Random(11)
+    gave_up = 0
+    for n in range(4000):
+        alphabet = (MIXED, LATIN)[n % 2]
+        paragraph = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 60)))
+        paragraph = " ".join(paragraph.splitlines())  # one paragraph, as wrap() passes them
+        width = rnd.randint(2, 30)
+        atoms = [a for a in _atoms(paragraph) if a != " "]
+        needs_cut = any(display_width(a) > width for a in atoms)
+        done = fast.paragraph(paragraph, width)
+        assert (done is None) == needs_cut, (paragraph, width)
+        gave_up += done is None
+        if done is not None:
+            assert done == _reference_wrap(paragraph, width), (paragraph, width)
+    assert 0 < gave_up < 4000
