@@ -136,8 +136,8 @@ def has_command(argmap: list[str], name: str, env: dict[str, str]) -> bool:
 
 def find_argdown(work: Path, explicit: str | None, install: bool) -> Path | None:
     """An ``argdown`` binary: the given one, a tools/ or work-dir install, else npm-install it."""
-    if explicit:
-        return Path(explicit)
+    if explicit:  # absolute: Argdown runs from the maps folder
+        return Path(explicit).resolve()
     for candidate in (
         ROOT / "tools" / "node_modules" / ".bin" / "argdown",
         work / "node" / "node_modules" / ".bin" / "argdown",
