@@ -19,7 +19,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
-__all__ = ["jobs", "split_work"]
+__all__ = ["can_fork", "jobs", "split_work"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -32,7 +32,7 @@ def jobs() -> int:
     """How many processes work may be split over: 1 where forking is not safe (see
     :func:`split_work`), else ``ARGMAP_JOBS`` if set, else the usable cores (the CPU affinity,
     and a container's CPU quota)."""
-    if not _can_fork():
+    if not can_fork():
         return 1
     setting = os.environ.get("ARGMAP_JOBS", "").strip()
     if setting:
@@ -59,7 +59,7 @@ def _cpu_quota() -> int | None:
         return None
 
 
-def _can_fork() -> bool:
+def can_fork() -> bool:
     """Linux, and no thread besides the main one but argmap's own progress line, which touches
     nothing a child uses: forking a process with other threads can deadlock the child."""
     if not (sys.platform.startswith("linux") and hasattr(os, "fork")):

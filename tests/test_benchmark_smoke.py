@@ -61,3 +61,16 @@ def test_runner_quick_pass(tmp_path: Path) -> None:
     rows = {r["task"]: r for r in results["results"]}
     assert rows["validate"]["median"] is not None, done.stdout
     assert rows["validate (cached)"]["times"], done.stdout
+
+
+def test_the_runner_knows_which_maps_are_cached() -> None:
+    import importlib.util
+
+    from argmap.load import cache
+
+    spec = importlib.util.spec_from_file_location("bench_run", BENCH / "run.py")
+    assert spec is not None and spec.loader is not None
+    run = importlib.util.module_from_spec(spec)
+    sys.modules["bench_run"] = run  # its dataclasses look their module up
+    spec.loader.exec_module(run)
+    assert run.CACHED_BYTES == cache.MIN_BYTES

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from argmap.errors import Diagnostic, DiagnosticSink, Location, MapError
 from argmap.gcpause import paused
@@ -18,7 +18,14 @@ if TYPE_CHECKING:  # the loader's modules are imported when a map is loaded, not
     from argmap.load.schema import Part
     from argmap.model import ArgumentMap
 
-__all__ = ["check_map", "load_map", "map_files"]
+__all__ = [
+    "check_map",
+    "defer_cache_writes",
+    "has_deferred",
+    "load_map",
+    "map_files",
+    "write_deferred",
+]
 
 MAP_SUFFIXES = (".yaml", ".yml")
 
@@ -65,13 +72,52 @@ def check_map(
                 return hit
         meter = _Meter(progress, files) if progress is not None else None
         result = _check(path, files, contents, meter)
-        if entry_key is not None and result[0] is not None and cache.admit(entry_key):
-            roots = {f.resolve() for f in files}
-            deps = [
-                (str(f), cache.file_digest(data)) for f, data in contents.items() if f not in roots
-            ]
-            cache.store(entry_key, result, deps)
+        if entry_key is not None and result[0] is not None:
+            later = _deferred is not None  # written after the command: from the first load on
+            if later or cache.admit(entry_key):
+                roots = {f.resolve() for f in files}
+                deps = [
+                    (str(f), cache.file_digest(data))
+                    for f, data in contents.items()
+                    if f not in roots
+                ]
+                if _deferred is not None:
+                    _deferred.append((entry_key, result, deps))
+                else:
+                    cache.store(entry_key, result, deps)
         return result
+
+
+#: Cache entries waiting to be written (see :func:`defer_cache_writes`); None: written at once.
+_deferred: list[tuple[str, Any, list[tuple[str, str]]]] | None = None
+
+
+def defer_cache_writes() -> None:
+    """Keep the cache entries :func:`check_map` would write until :func:`write_deferred`.
+
+    The console script does this and writes them after the command, in a detached process, so
+    no command waits for an entry and a big map is cached from its first load (a library
+    caller writes an entry on a map's second load, in the call, as before)."""
+    global _deferred
+    if _deferred is None:
+        _deferred = []
+
+
+def write_deferred() -> int:
+    """Write the cache entries kept since :func:`defer_cache_writes`; how many there were."""
+    global _deferred
+    waiting, _deferred = _deferred or [], None
+    if waiting:
+        from argmap.load import cache
+
+        for entry_key, result, deps in waiting:
+            cache.store(entry_key, result, deps)
+    return len(waiting)
+
+
+def has_deferred() -> bool:
+    """Whether cache entries wait for :func:`write_deferred`."""
+    return bool(_deferred)
 
 
 def _cache_key(files: list[Path], contents: dict[Path, bytes]) -> str | None:

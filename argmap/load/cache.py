@@ -11,9 +11,11 @@ a failed check, and the map is loaded afresh. Entries are safe to delete at any 
 The cache lives in ``$XDG_CACHE_HOME/argmap`` (``~/.cache/argmap`` by default; ``%LOCALAPPDATA%``
 on Windows), holds the :data:`MAX_ENTRIES` most recently written maps, skips maps smaller than
 :data:`MIN_BYTES` (they load faster than an entry does) and is off when ``ARGMAP_NO_CACHE`` is set
-to anything but ``0`` or an empty string. Writing an entry costs about a third of a load, so a map
-is only written on its second load (the first leaves an empty marker file): a map read once costs
-nothing extra. Any error while reading or writing the cache is ignored.
+to anything but ``0`` or an empty string. Writing an entry costs about a third of a load: the
+``argmap`` command writes it after the command has ended, in a detached process (see
+:func:`argmap.load.defer_cache_writes`), from a map's first load on; a library caller writes it on
+a map's second load (the first leaves an empty marker file), so a map read once costs nothing
+extra. Any error while reading or writing the cache is ignored.
 """
 
 from __future__ import annotations
