@@ -167,6 +167,7 @@ def _write_cache_behind(load: Any) -> None:
             devnull = os.open(os.devnull, os.O_RDWR)
             for fd in (0, 1, 2):
                 os.dup2(devnull, fd)
+            os.closerange(3, 65536)  # nothing a caller waits on stays open (devnull included)
             load.write_deferred()
         finally:
             os._exit(0)
