@@ -58,11 +58,19 @@ def load(path: str) -> ArgumentMap:
     return amap
 
 
+def to_devnull(stream: Any) -> None:
+    """Point a standard stream at /dev/null: its reader left (``| head``), so whatever is
+    still to be written or flushed goes nowhere instead of raising again."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, stream.fileno())
+    os.close(devnull)
+
+
 def write_stdout(chunks: Iterable[bytes]) -> None:
     """Write bytes to standard output as they are; a reader that leaves early (``| head``)
     is no error: the rest goes nowhere."""
-    import os
-
     if sys.stdout is None:  # started with standard output closed (`>&-`)
         return
     try:
@@ -71,8 +79,7 @@ def write_stdout(chunks: Iterable[bytes]) -> None:
         stream.writelines(chunks)
         stream.flush()
     except BrokenPipeError:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        to_devnull(sys.stdout)
     except OSError as exc:
         raise CliError(f"cannot write to standard output: {exc.strerror or exc}") from None
 

@@ -48,7 +48,6 @@ def cli() -> None:
 
 def main() -> None:
     """Entry point of the `argmap` console script."""
-    import os
     import sys
 
     from argmap.errors import ArgmapError
@@ -82,8 +81,9 @@ def main() -> None:
         )
         raise SystemExit(1) from None
     except BrokenPipeError:  # e.g. `argmap find … | head`: the reader left, nothing to say
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        from argmap.cli.common import to_devnull
+
+        to_devnull(sys.stdout)
         raise SystemExit(0) from None
     except OSError as exc:  # what commands do not catch themselves: writing to a full disk...
         where = f" ({exc.filename})" if exc.filename else ""
@@ -126,8 +126,7 @@ def run() -> None:
         try:
             stream.flush()
         except BrokenPipeError:  # the reader left (`argmap ... | head`): nothing to say
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, stream.fileno())
+            common.to_devnull(stream)
         except (OSError, ValueError) as exc:  # a full disk, a closed stream
             if stream is sys.stdout and sys.stderr is not None:
                 why = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
