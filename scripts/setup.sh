@@ -41,9 +41,7 @@ fi
 stamp="$VENV/.argmap-installed"
 extra=""
 [ "$want_test" = 1 ] && extra="[test]"
-# setup.py builds the optional C accelerators (argmap/render/_fast*.c): rebuilt when they change
-if [ ! -f "$stamp$extra" ] || [ pyproject.toml -nt "$stamp$extra" ] || [ setup.py -nt "$stamp$extra" ] ||
-  [ -n "$(find argmap/render -name '_fast*.c' -newer "$stamp$extra" -o -name '_*.h' -newer "$stamp$extra")" ]; then
+if [ ! -f "$stamp$extra" ] || [ pyproject.toml -nt "$stamp$extra" ]; then
   say "installing argmap$extra into $VENV"
   "$VENV/bin/python" -m pip install -q --disable-pip-version-check -e ".$extra"
   touch "$stamp$extra"

@@ -82,7 +82,7 @@ class Progress:
     def line(self, columns: int = 1000) -> str:
         """The line as it would be drawn now, what is being done shortened to fit ``columns``
         (a line wider than the terminal would wrap, and every redraw would add one)."""
-        from argmap.render.wrap import display_width
+        from argmap.style.wrap import display_width
 
         with self._lock:
             what, total, done, hint = self.what, self.total, self.done, self.hint

@@ -20,7 +20,7 @@ def dump_graphml(amap: ArgumentMap, lang: str | None = None) -> str:
     """
     import networkx as nx
 
-    from argmap.render import theme
+    from argmap.style import theme
 
     def names(ids: tuple[str, ...], table: dict) -> str:
         out = []

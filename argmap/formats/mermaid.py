@@ -35,7 +35,7 @@ def escape_label(text: str) -> str:
 
 
 def _label(text: str, width: int, extra: str = "") -> str:
-    from argmap.render.wrap import wrap
+    from argmap.style.wrap import wrap
 
     lines = [escape_label(line) for line in wrap(text, width)]
     label = "<br/>".join(lines)
@@ -51,7 +51,7 @@ def dump_mermaid(amap: ArgumentMap, lang: str | None = None, legend: bool = True
     >>> print(dump_mermaid(load_map("tests/data/tiny.yaml")).splitlines()[1])
     flowchart BT
     """
-    from argmap.render import theme
+    from argmap.style import theme
 
     words = theme.words(lang or amap.default_language)
     out: list[str] = []

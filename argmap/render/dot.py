@@ -37,9 +37,9 @@ from argmap.gcpause import paused
 from argmap.graph import neighbourhood
 from argmap.model import ArgumentMap, Claim, Relation, Text
 from argmap.parallel import jobs, split_work
-from argmap.render import theme
+from argmap.style import theme
 from argmap.render.dotgraph import Attrs, Graph, attr_list, statement
-from argmap.render.wrap import wrap
+from argmap.style.wrap import wrap
 
 try:  # the optional C accelerator (setup.py); the same output without it
     from argmap.render import _fastdot
@@ -48,7 +48,7 @@ except ImportError:  # pragma: no cover - built wherever a C compiler is
 try:  # it wraps wide text by wrap.py's rules and widths
     if getattr(_fastdot, "API", None) != 2:  # pragma: no cover - a build from another version
         raise ValueError("not this version's accelerator")
-    from argmap.render.wrap import NO_END, NO_START, _width
+    from argmap.style.wrap import NO_END, NO_START, _width
 
     _fastdot.setup("".join(sorted(NO_START)), "".join(sorted(NO_END)), _width)
 except (AttributeError, TypeError, ValueError):  # pragma: no cover - the Python builder, then

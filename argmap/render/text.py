@@ -11,7 +11,7 @@ from typing import Any
 from argmap.analysis.query import Found, Step
 from argmap.errors import Diagnostic
 from argmap.model import ArgumentMap
-from argmap.render.wrap import char_width, display_width
+from argmap.style.wrap import char_width, display_width
 
 SIGN = {1: "+", -1: "-"}
 STANCE_WORD = {1: "supports", -1: "opposes"}

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap.render.text import clip, table
-from argmap.render.wrap import display_width
+from argmap.style.wrap import display_width
 
 
 def old_clip(text: str, width: int) -> str:

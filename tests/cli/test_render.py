@@ -411,7 +411,7 @@ def test_html_output_errors_are_clear(tmp_path: Path) -> None:
 
 def test_progress_line_fits_the_terminal() -> None:
     from argmap.cli.progress import Progress
-    from argmap.render.wrap import display_width
+    from argmap.style.wrap import display_width
 
     progress = Progress(io.StringIO())
     progress.phase("loading arguments/地図/a-very-long-directory-name/map.yaml", 100, counts=False)

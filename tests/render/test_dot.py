@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from argmap.errors import ArgmapError, NotFoundError
 from argmap.load import load_map
 from argmap.model import Actor, ArgumentMap, Claim, Issue, Relation, Text
-from argmap.render import theme
+from argmap.style import theme
 from argmap.render.dot import RenderOptions, clean, html_escape, quote, select, to_dot
 
 DATA = Path(__file__).parent.parent / "data"

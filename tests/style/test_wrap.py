@@ -3,19 +3,13 @@
 from __future__ import annotations
 
 import itertools
-import os
 import random
 import unicodedata
 
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-import argmap.render.wrap as wrap_module
-from argmap.render.wrap import NO_END, NO_START, _atoms, char_width, display_width, wrap
-
-if wrap_module._fast is None and os.environ.get("ARGMAP_REQUIRE_FASTDOT"):
-    raise RuntimeError("argmap.render._fastwrap was not built (a C compiler and Python's headers)")
+from argmap.style.wrap import NO_END, NO_START, _atoms, char_width, display_width, wrap
 
 
 def test_widths() -> None:
@@ -256,109 +250,10 @@ def test_char_width_matches_the_rule_for_every_character() -> None:
         assert char_width(ch) == _reference_width(ch)
 
 
-# ---------------------------------------------------------------- the C accelerator for wide text
-
-needs_fast = pytest.mark.skipif(wrap_module._fast is None, reason="_fastwrap is not built")
-
-
-@needs_fast
-def test_wide_text_goes_through_the_accelerator(monkeypatch: pytest.MonkeyPatch) -> None:
-    calls: list[str] = []
-    fast = wrap_module._fast
-
-    class Spy:
-        def paragraph(self, text: str, width: int) -> list[str] | None:
-            calls.append(text)
-            return fast.paragraph(text, width)
-
-    monkeypatch.setattr(wrap_module, "_fast", Spy())
-    assert wrap("オープンな重みは誰でも使える。\nplain", 10) == [
-        "オープンな",
-        "重みは誰で",
-        "も使える。",
-        "plain",
-    ]
-    assert calls == ["オープンな重みは誰でも使える。"]  # ASCII paragraphs stay in Python
-    assert fast.paragraph("とても長いURL https://example.org/a/very/long/path です", 12) is None
-
-
-def test_the_python_rules_alone_match_the_reference(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(wrap_module, "_fast", None)
+def test_wrap_matches_the_reference_on_random_text() -> None:
     rnd = random.Random(7)
     for n in range(3000):
         alphabet = (MIXED, LATIN)[n % 2]
         text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 80)))
         width = rnd.randint(0, 40)
         assert wrap(text, width) == _reference_wrap(text, width), (text, width)
-
-
-@needs_fast
-def test_the_accelerator_reports_bad_widths_and_keeps_working() -> None:
-    fast = wrap_module._fast
-
-    def boom(ch: str) -> int:
-        raise ValueError("no width")
-
-    try:
-        fast.setup("", "", boom)
-        with pytest.raises(ValueError, match="no width"):
-            fast.paragraph("日本", 10)
-        fast.setup("", "", lambda ch: 3)
-        with pytest.raises(ValueError, match="0, 1 or 2"):
-            fast.paragraph("日本", 10)
-        with pytest.raises(TypeError):
-            fast.setup("", "", 42)
-    finally:
-        fast.setup(
-            "".join(sorted(wrap_module.NO_START)),
-            "".join(sorted(wrap_module.NO_END)),
-            wrap_module._width,
-        )
-    assert fast.paragraph("日本", 10) == ["日本"]
-
-
-@needs_fast
-def test_the_accelerator_leaks_nothing() -> None:
-    import sys
-    import tracemalloc
-
-    fast = wrap_module._fast
-    text = "課金区域は年間約36億円の収入をもたらし、その大半は「バス専用レーン」に使われる。"
-    cut = "とても長いURL https://example.org/a/very/long/path です"
-    fast.paragraph(text, 12)
-    refs = sys.getrefcount(text), sys.getrefcount(cut)
-    tracemalloc.start()
-    try:
-        for _ in range(3):
-            fast.paragraph(text, 12)
-            fast.paragraph(cut, 12)
-        before = tracemalloc.get_traced_memory()[0]
-        for _ in range(2000):
-            fast.paragraph(text, 12)
-            fast.paragraph(cut, 12)
-        grown = tracemalloc.get_traced_memory()[0] - before
-    finally:
-        tracemalloc.stop()
-    assert grown < 10_000 and (sys.getrefcount(text), sys.getrefcount(cut)) == refs
-
-
-@needs_fast
-def test_the_accelerator_gives_up_exactly_when_an_atom_needs_cutting() -> None:
-    """None only where the Python rules would cut an atom (wrap._cut): never a slow path
-    taken for nothing, never a cut made in C."""
-    fast = wrap_module._fast
-    rnd = random.Random(11)
-    gave_up = 0
-    for n in range(4000):
-        alphabet = (MIXED, LATIN)[n % 2]
-        paragraph = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 60)))
-        paragraph = " ".join(paragraph.splitlines())  # one paragraph, as wrap() passes them
-        width = rnd.randint(2, 30)
-        atoms = [a for a in _atoms(paragraph) if a != " "]
-        needs_cut = any(display_width(a) > width for a in atoms)
-        done = fast.paragraph(paragraph, width)
-        assert (done is None) == needs_cut, (paragraph, width)
-        gave_up += done is None
-        if done is not None:
-            assert done == _reference_wrap(paragraph, width), (paragraph, width)
-    assert 0 < gave_up < 4000

@@ -219,11 +219,6 @@ def wrap(text: str, width: int) -> list[str]:
         if paragraph.isascii():
             _wrap_ascii(paragraph, width, lines)
             continue
-        if _fast is not None and type(width) is int:  # the rules below in C; None: a cut
-            done = _fast.paragraph(paragraph, width)
-            if done is not None:
-                lines += done
-                continue
         # one column per character (accented Latin, dashes, curly quotes...): no wide
         # character to break between and nothing kinsoku glues, so word by word
         if {*map(_width, paragraph)} == _ONE_COLUMN:
@@ -253,14 +248,3 @@ def wrap(text: str, width: int) -> list[str]:
         lines.append(line)
     return lines
 
-
-try:  # the optional C accelerator for wide text (setup.py); the same lines without it
-    from argmap.render import _fastwrap as _fast
-except ImportError:  # pragma: no cover - built wherever a C compiler is
-    _fast = None
-try:
-    if getattr(_fast, "API", None) != 1:  # pragma: no cover - a build left from another version
-        raise ValueError("not this version's accelerator")
-    _fast.setup("".join(sorted(NO_START)), "".join(sorted(NO_END)), _width)
-except (AttributeError, TypeError, ValueError):  # pragma: no cover - the Python rules, then
-    _fast = None
