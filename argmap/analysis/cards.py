@@ -13,11 +13,11 @@ def claim_card(amap: ArgumentMap, cid: str, lang: str | None = None) -> dict[str
     Supporters and opposers are listed per relation, so linked premises stay together and an
     undercut is shown with the relation it attacks.
     """
-    from argmap.adjacency import Adjacency
     from argmap.analysis.query import consequences, direct
+    from argmap.graph import claim_graph
 
     claim = amap.claims[cid]
-    g = Adjacency(amap)
+    g = claim_graph(amap)
     pro, con = direct(g, cid)
 
     def relation_entries(steps) -> list[dict[str, Any]]:

@@ -1,27 +1,32 @@
 """Questions a map answers: who supports or opposes a claim, how two claims are linked, search.
 
-Functions take the map (and, where they walk relations, its claim-to-claim
-:class:`~argmap.adjacency.Adjacency`) and return plain dataclasses; nothing here prints.
+Functions that walk relations take the map's claim graph (:func:`argmap.graph.claim_graph`) or
+the map itself, and return plain dataclasses; nothing here prints.
 
 >>> from argmap.load import load_map
 >>> amap = load_map("tests/data/tiny.yaml")
->>> [f.id for f in bearers(Adjacency(amap), "x", stance=1, depth=None)]
+>>> [f.id for f in bearers(amap, "x", stance=1, depth=None)]
 ['a', 'c']
 """
 
 from __future__ import annotations
 
 import unicodedata
-from collections import deque
 from dataclasses import dataclass
+from itertools import islice
+from typing import TYPE_CHECKING
 
-from argmap.adjacency import Adjacency, Step
 from argmap.errors import NotFoundError
-from argmap.gcpause import paused
+from argmap.graph import Step, claim_graph, steps_from, steps_into
 from argmap.model import ArgumentMap
+from argmap.suggest import close_matches
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    Graph = ArgumentMap | nx.MultiDiGraph
 
 __all__ = [
-    "Adjacency",
     "Found",
     "Step",
     "bearers",
@@ -68,9 +73,7 @@ def resolve_claim(amap: ArgumentMap, name: str) -> str:
         return prefixed[0]
     if len(prefixed) > 1:
         raise NotFoundError(f"'{name}' is the start of several claims", prefixed[:8])
-    import difflib  # only for a name that is not there
-
-    close = difflib.get_close_matches(name, ids, n=3, cutoff=0.5)
+    close = close_matches(name, ids)
     if not close:
         close = [cid for cid in ids if normalize(name) in normalize(cid)][:3]
     raise NotFoundError(f"no claim '{name}'", close)
@@ -103,74 +106,100 @@ def find_claims(amap: ArgumentMap, text: str) -> list[str]:
     return exact + hits
 
 
-def bearers(
-    g: Adjacency, claim: str, stance: int | None = None, depth: int | None = 1
-) -> list[Found]:
+def bearers(g: Graph, claim: str, stance: int | None = None, depth: int | None = 1) -> list[Found]:
     """Claims that bear on ``claim`` within ``depth`` steps (None: any depth).
 
     Each claim is reported once per net stance, at its shortest chain; ``stance`` = +1 keeps
     supporters, -1 opposers, None both. The net stance of a chain is the product of its steps'
-    stances: what opposes an opposer supports. Breadth-first, in the map's order.
+    stances: what opposes an opposer supports. Breadth-first (networkx's ``bfs_edges``) over
+    the claims paired with a net stance, in the map's order.
     """
-    with paused():  # many small objects and no cycles
-        found = _bearers(g, claim, depth)
+    import networkx as nx
+
+    signed = _signed_bearers(claim_graph(g), claim)
+    chains: dict[tuple[str, int], tuple[Step, ...]] = {(claim, 1): ()}
+    found: list[Found] = []
+    for parent, state in nx.bfs_edges(signed, (claim, 1), depth_limit=depth):
+        chain = (signed.edges[parent, state]["step"], *chains[parent])
+        chains[state] = chain
+        found.append(Found(state[0], len(chain), state[1], chain))
     if stance is not None:
         found = [f for f in found if f.stance == stance]
     return found
 
 
-def _bearers(g: Adjacency, claim: str, depth: int | None) -> list[Found]:
-    found: list[Found] = []
-    seen: set[tuple[str, int]] = {(claim, 1)}
-    queue: deque[tuple[str, int, tuple[Step, ...]]] = deque([(claim, 1, ())])
-    while queue:
-        node, node_stance, steps = queue.popleft()
-        if depth is not None and len(steps) >= depth:
-            continue
-        for step in g.steps_into(node):
-            net = node_stance * step.stance
-            state = (step.source, net)
-            if state in seen or step.source == claim:
+def _signed_bearers(g: nx.MultiDiGraph, claim: str) -> nx.DiGraph:
+    """Edges ``(t, s) → (p, s·stance)`` for each step ``p → t``: a walk from ``(claim, +1)``
+    meets every claim bearing on ``claim`` with the net stance of the chain. The first step
+    between two states (in the map's order) is kept; ``claim`` itself is never a bearer."""
+    import networkx as nx
+
+    signed = nx.DiGraph()
+    signed.add_node((claim, 1))
+    for node in g:
+        for step in steps_into(g, node):
+            if step.source == claim:
                 continue
-            seen.add(state)
-            chain = (step, *steps)
-            found.append(Found(step.source, len(chain), net, chain))
-            queue.append((step.source, net, chain))
-    return found
+            for sign in (1, -1):
+                edge = ((node, sign), (step.source, sign * step.stance))
+                if not signed.has_edge(*edge):
+                    signed.add_edge(*edge, step=step)
+    return signed
 
 
 def paths(
-    g: Adjacency, source: str, target: str, cutoff: int | None = None, limit: int = 1000
+    g: Graph, source: str, target: str, cutoff: int | None = None, limit: int = 1000
 ) -> list[Found]:
     """Every simple chain of relations from ``source`` to ``target`` with its net stance.
 
-    Shortest first, then in the map's order; at most ``limit`` chains.
+    Shortest first, then in the map's order; at most ``limit`` chains (networkx's
+    ``all_simple_edge_paths``; chains from a claim back to itself when both are the same).
     """
-    result: list[Found] = []
-    stack: list[tuple[str, tuple[Step, ...], frozenset[str]]] = [(source, (), frozenset([source]))]
-    while stack and len(result) < limit:
-        node, chain, visited = stack.pop()
-        if cutoff is not None and len(chain) >= cutoff:
-            continue
-        for step in reversed(g.steps_from(node)):
-            if step.target == target:
-                full = (*chain, step)
-                net = 1
-                for s in full:
-                    net *= s.stance
-                result.append(Found(source, len(full), net, full))
-            elif step.target not in visited:
-                stack.append((step.target, (*chain, step), visited | {step.target}))
+    import networkx as nx
+
+    g = claim_graph(g)
+    if source != target:
+        walks = nx.all_simple_edge_paths(g, source, target, cutoff=cutoff)
+    else:
+        walks = _cycles_through(g, source, cutoff)
+    result = []
+    for walk in islice(walks, limit):
+        steps = tuple(_edge_step(g, edge) for edge in walk)
+        net = 1
+        for s in steps:
+            net *= s.stance
+        result.append(Found(source, len(steps), net, steps))
     result.sort(key=lambda f: f.depth)
-    return result[:limit]
+    return result
 
 
-def direct(g: Adjacency, claim: str) -> tuple[list[Step], list[Step]]:
+def _cycles_through(g: nx.MultiDiGraph, claim: str, cutoff: int | None):
+    """Simple cycles from ``claim`` back to it, as edge paths."""
+    import networkx as nx
+
+    if cutoff is not None and cutoff < 1:
+        return
+    for edge in g.out_edges(claim, keys=True):
+        if edge[1] == claim:
+            yield [edge]
+            continue
+        rest = None if cutoff is None else cutoff - 1
+        for walk in nx.all_simple_edge_paths(g, edge[1], claim, cutoff=rest):
+            yield [edge, *walk]
+
+
+def _edge_step(g: nx.MultiDiGraph, edge: tuple[str, str, str]) -> Step:
+    u, v, key = edge
+    d = g.edges[u, v, key]
+    return Step(u, v, d["relation"], d["type"], d["stance"], d["linked"])
+
+
+def direct(g: Graph, claim: str) -> tuple[list[Step], list[Step]]:
     """The relations bearing directly on ``claim``: (supporting steps, opposing steps)."""
-    steps = g.steps_into(claim)
+    steps = steps_into(claim_graph(g), claim)
     return [s for s in steps if s.stance > 0], [s for s in steps if s.stance < 0]
 
 
-def consequences(g: Adjacency, claim: str) -> list[Step]:
+def consequences(g: Graph, claim: str) -> list[Step]:
     """The relations by which ``claim`` bears on other claims."""
-    return list(g.steps_from(claim))
+    return steps_from(claim_graph(g), claim)

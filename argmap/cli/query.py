@@ -11,6 +11,7 @@ from argmap.cli import progress
 from argmap.cli.common import TEXT_OR_JSON, CliError, echo_json, load
 from argmap.errors import NotFoundError
 from argmap.model import CLAIM_KINDS, ArgumentMap
+from argmap.suggest import close_matches
 
 FORMAT = click.option(
     "--format",
@@ -42,13 +43,7 @@ def resolve(amap: ArgumentMap, name: str | None, match: str | None) -> str:
 
 def _check_choice(value: str | None, choices: list[str], what: str) -> None:
     if value is not None and value not in choices:
-        raise CliError(str(NotFoundError(f"no {what} '{value}'", _close(value, choices))))
-
-
-def _close(value: str, choices: list[str]) -> list[str]:
-    import difflib
-
-    return difflib.get_close_matches(value, choices, n=3, cutoff=0.5)
+        raise CliError(str(NotFoundError(f"no {what} '{value}'", close_matches(value, choices))))
 
 
 def _bearer_command(stance: int, name: str, help_text: str) -> click.Command:
@@ -81,7 +76,7 @@ def _bearer_command(stance: int, name: str, help_text: str) -> click.Command:
         fmt: str,
         lang: str | None,
     ) -> None:
-        from argmap.analysis.query import Adjacency, bearers
+        from argmap.analysis.query import bearers
         from argmap.render.text import format_found, found_json
 
         amap = load(map_path)
@@ -89,7 +84,7 @@ def _bearer_command(stance: int, name: str, help_text: str) -> click.Command:
         _check_choice(actor, list(amap.actors), "actor")
         _check_choice(tag, amap.all_tags(), "tag")
         progress.phase(f"following the relations into {cid}")
-        found = bearers(Adjacency(amap), cid, stance=stance, depth=None if all_ else depth)
+        found = bearers(amap, cid, stance=stance, depth=None if all_ else depth)
         progress.finish()
         found = [
             f
@@ -155,12 +150,12 @@ def why(
     map_path: str, source: str, target: str, max_depth: int | None, fmt: str, lang: str | None
 ) -> None:
     """Every chain of relations from SOURCE to TARGET, with its net stance."""
-    from argmap.analysis.query import Adjacency, paths
+    from argmap.analysis.query import paths
     from argmap.render.text import chain, claim_text
 
     amap = load(map_path)
     src, dst = resolve(amap, source, None), resolve(amap, target, None)
-    found = paths(Adjacency(amap), src, dst, cutoff=max_depth)
+    found = paths(amap, src, dst, cutoff=max_depth)
     if fmt == "json":
         echo_json(
             [

@@ -6,10 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from argmap.adjacency import Adjacency
 from argmap.analysis.query import bearers, find_claims, paths, resolve_by_match, resolve_claim
 from argmap.errors import NotFoundError
-from argmap.graph import full_graph, neighbourhood
+from argmap.graph import claim_graph, full_graph, neighbourhood
 from argmap.load import load_map
 
 DATA = Path(__file__).parent.parent / "data"
@@ -22,7 +21,7 @@ def amap():
 
 @pytest.fixture(scope="module")
 def g(amap):
-    return Adjacency(amap)
+    return claim_graph(amap)
 
 
 def ids(found):
