@@ -38,8 +38,8 @@ __all__ = [
     "MapFramework",
     "bit_members",
     "claim_statuses",
+    "components_in_order",
     "map_to_framework",
-    "strongly_connected_components",
 ]
 
 SUPPORT_READINGS = ("necessary", "deductive")
@@ -141,67 +141,23 @@ class Framework:
         return Framework.from_indices((*self.arguments, *extra), attacks)
 
 
-def strongly_connected_components(n: int, succ: Sequence[Sequence[int]]) -> list[list[int]]:
-    """Tarjan's SCCs of the graph ``succ`` on nodes ``0..n-1``, iterative.
-
-    Components come sinks first (reverse topological order); members ascend by index.
+def components_in_order(n: int, succ: Sequence[Sequence[int]]) -> list[list[int]]:
+    """The strongly connected components of the graph ``succ`` on nodes ``0..n-1``
+    (networkx's), sinks first: no edge leads to a later component. Members ascend by index.
     """
-    index = [-1] * n
-    low = [0] * n
-    on_stack = bytearray(n)
-    stack: list[int] = []
-    out: list[list[int]] = []
-    counter = 0
-    for root in range(n):
-        if index[root] >= 0:
-            continue
-        if not succ[root]:  # a sink is a component of its own: no need to walk it
-            index[root] = counter
-            counter += 1
-            out.append([root])
-            continue
-        index[root] = low[root] = counter
-        counter += 1
-        stack.append(root)
-        on_stack[root] = 1
-        work = [(root, iter(succ[root]))]
-        while work:
-            v, it = work[-1]
-            pushed = False
-            for w in it:
-                if index[w] < 0:
-                    if not succ[w]:  # as above; its index exceeds low[v], which stays
-                        index[w] = counter
-                        counter += 1
-                        out.append([w])
-                        continue
-                    index[w] = low[w] = counter
-                    counter += 1
-                    stack.append(w)
-                    on_stack[w] = 1
-                    work.append((w, iter(succ[w])))
-                    pushed = True
-                    break
-                if on_stack[w] and index[w] < low[v]:
-                    low[v] = index[w]
-            if pushed:
-                continue
-            work.pop()
-            if work:
-                u = work[-1][0]
-                if low[v] < low[u]:
-                    low[u] = low[v]
-            if low[v] == index[v]:
-                comp = []
-                while True:
-                    w = stack.pop()
-                    on_stack[w] = 0
-                    comp.append(w)
-                    if w == v:
-                        break
-                comp.sort()
-                out.append(comp)
-    return out
+    import networkx as nx
+
+    g = nx.DiGraph()
+    g.add_nodes_from(range(n))
+    g.add_edges_from((v, w) for v in range(n) for w in succ[v])
+    dag = nx.condensation(g)
+    members = dag.graph["mapping"]
+    comps: list[list[int]] = [[] for _ in range(len(dag))]
+    for v in range(n):
+        comps[members[v]].append(v)
+    first = [c[0] for c in comps]  # ties broken by the smallest member: deterministic
+    order = nx.lexicographical_topological_sort(dag, key=first.__getitem__)
+    return [comps[c] for c in reversed(list(order))]
 
 
 def _reach(n: int, edges: Iterable[tuple[int, int]]) -> list[tuple[int, ...]]:
@@ -215,7 +171,7 @@ def _reach(n: int, edges: Iterable[tuple[int, int]]) -> list[tuple[int, ...]]:
     for a, b in edges:
         succ[a].append(b)
     out: list[tuple[int, ...]] = [()] * n  # () until done: a reach holds its node at least
-    for members in strongly_connected_components(n, succ):
+    for members in components_in_order(n, succ):
         # successors in earlier components are done; those in this one are still ()
         if len(members) == 1:
             v = members[0]

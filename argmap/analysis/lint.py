@@ -36,92 +36,27 @@ def _finding(code: str, message: str, loc, hint: str | None = None) -> Diagnosti
 
 
 def support_cycles(amap: ArgumentMap) -> list[list[str]]:
-    """Groups of claims that support each other in a circle, each as one cycle in map order."""
-    succ: dict[str, list[str]] = {cid: [] for cid in amap.claims}
+    """Groups of claims that support each other in a circle, one shortest cycle per group.
+
+    The groups are networkx's strongly connected components of the support edges; each cycle
+    starts and ends at the group's first claim in map order, and the cycles come in that order.
+    """
+    import networkx as nx
+
+    g = nx.DiGraph()
+    g.add_nodes_from(amap.claims)
     for rel in amap.relations:
         if rel.type == "supports":
-            for p in rel.premises:
-                if rel.target not in succ[p]:
-                    succ[p].append(rel.target)
+            g.add_edges_from((p, rel.target) for p in rel.premises)
     order = {cid: i for i, cid in enumerate(amap.claims)}
+    groups = [c for c in nx.strongly_connected_components(g) if len(c) > 1]
+    starts = [(min(c, key=order.__getitem__), c) for c in groups]
     cycles: list[list[str]] = []
-    for component in _sccs(succ, list(amap.claims)):
-        if len(component) < 2:
-            continue
-        members = set(component)
-        start = min(component, key=order.__getitem__)
-        cycles.append(_cycle_through(start, succ, members))
+    for start, members in sorted(starts, key=lambda item: order[item[0]]):
+        reach = nx.single_source_shortest_path(g.subgraph(members), start)
+        last = next(node for node in reach if g.has_edge(node, start))  # nearest first
+        cycles.append([*reach[last], start])
     return cycles
-
-
-def _sccs(succ: dict[str, list[str]], nodes: list[str]) -> list[list[str]]:
-    """Tarjan's strongly connected components, iterative (deep maps do not hit recursion)."""
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    on_stack: set[str] = set()
-    stack: list[str] = []
-    result: list[list[str]] = []
-    counter = 0
-    for root in nodes:
-        if root in index:
-            continue
-        work = [(root, 0)]
-        while work:
-            node, i = work.pop()
-            if i == 0:
-                index[node] = low[node] = counter
-                counter += 1
-                stack.append(node)
-                on_stack.add(node)
-            recurse = False
-            children = succ[node]
-            while i < len(children):
-                child = children[i]
-                i += 1
-                if child not in index:
-                    work.append((node, i))
-                    work.append((child, 0))
-                    recurse = True
-                    break
-                if child in on_stack:
-                    low[node] = min(low[node], index[child])
-            if recurse:
-                continue
-            if low[node] == index[node]:
-                component = []
-                while True:
-                    top = stack.pop()
-                    on_stack.discard(top)
-                    component.append(top)
-                    if top == node:
-                        break
-                result.append(component)
-            if work:
-                parent = work[-1][0]
-                low[parent] = min(low[parent], low[node])
-    return result
-
-
-def _cycle_through(start: str, succ: dict[str, list[str]], members: set[str]) -> list[str]:
-    """A shortest cycle from ``start`` back to itself inside one component (BFS)."""
-    parents: dict[str, str] = {}
-    frontier = [start]
-    while frontier:
-        nxt = []
-        for node in frontier:
-            for child in succ[node]:
-                if child not in members:
-                    continue
-                if child == start:
-                    path = [node]
-                    while path[-1] != start:
-                        path.append(parents[path[-1]])
-                    return [*reversed(path), start]
-                if child not in parents:
-                    parents[child] = node
-                    nxt.append(child)
-        frontier = nxt
-    return [start]  # pragma: no cover - a component always has a cycle
 
 
 def lint(amap: ArgumentMap) -> list[Diagnostic]:

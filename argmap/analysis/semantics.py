@@ -31,7 +31,7 @@ from argmap.analysis.framework import (
     Framework,
     MapFramework,
     bit_members,
-    strongly_connected_components,
+    components_in_order,
 )
 from argmap.errors import ArgmapError
 
@@ -450,7 +450,7 @@ def iter_extensions(fw: Framework, semantics: str) -> Iterator[list[int]]:
         return
     pos = {v: k for k, v in enumerate(residual)}
     rsucc = [[pos[j] for j in succ[v] if j in pos] for v in residual]
-    comps = strongly_connected_components(len(residual), rsucc)
+    comps = components_in_order(len(residual), rsucc)
     comps.reverse()  # attackers before what they attack
     order = [[residual[k] for k in comp] for comp in comps]
     depth = len(order)

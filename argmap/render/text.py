@@ -146,7 +146,7 @@ def format_stats(amap: ArgumentMap, data: dict[str, Any], lang: str | None) -> s
     for key, label in (
         ("most_supported", "most supported (supporting relations)"),
         ("most_attacked", "most attacked (opposing relations and undercuts)"),
-        ("most_central", "most central (PageRank toward conclusions)"),
+        ("most_central", "most central (Katz centrality toward conclusions)"),
     ):
         if data[key]:
             lines.append(f"\n{label}:")

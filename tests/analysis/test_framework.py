@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 
 from argmap.analysis.framework import (
     Framework,
+    components_in_order,
     map_to_framework,
-    strongly_connected_components,
 )
 from argmap.analysis.semantics import evaluate, extensions, grounded
 from argmap.errors import ArgmapError
@@ -58,7 +58,7 @@ def test_framework_basics() -> None:
 
 def test_sccs_come_sinks_first() -> None:
     succ = [[1], [0, 2], [3], [2], []]
-    assert strongly_connected_components(5, succ) == [[2, 3], [0, 1], [4]]
+    assert components_in_order(5, succ) == [[4], [2, 3], [0, 1]]
 
 
 def test_opposition_is_attack() -> None:
@@ -407,7 +407,7 @@ def test_sccs_partition_sinks_first(graph: tuple[int, list[tuple[int, int]]]) ->
     for _ in range(n):
         for a, b in edges:
             reach[a] |= reach[b]
-    comps = strongly_connected_components(n, succ)
+    comps = components_in_order(n, succ)
     assert sorted(v for c in comps for v in c) == list(range(n))
     position = {v: k for k, comp in enumerate(comps) for v in comp}
     for comp in comps:

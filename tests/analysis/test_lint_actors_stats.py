@@ -6,7 +6,7 @@ from pathlib import Path
 
 from argmap.analysis.actors import agreements, profiles
 from argmap.analysis.lint import lint, support_cycles
-from argmap.analysis.stats import map_stats, pagerank
+from argmap.analysis.stats import centrality, map_stats
 from argmap.load import load_map
 
 DATA = Path(__file__).parent.parent / "data"
@@ -56,5 +56,7 @@ def test_stats_rankings() -> None:
     assert data["most_supported"][0] == {"id": "goal", "score": 3}
     assert [r["id"] for r in data["most_attacked"]][:2] == ["goal", "o1"]
     assert data["most_central"][0]["id"] == "goal"
-    ranks = pagerank(amap)
-    assert abs(sum(ranks.values()) - 1) < 1e-9
+    ranks = centrality(amap)
+    assert list(ranks) == list(amap.claims)
+    assert abs(sum(v * v for v in ranks.values()) - 1) < 1e-9  # unit length
+    assert ranks["goal"] > ranks["s1"] > 0
