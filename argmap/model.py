@@ -6,11 +6,9 @@ Collections keep the order in which the map wrote them, so output is determinist
 
 from __future__ import annotations
 
-import dataclasses
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any, TypeVar
 
 from argmap.errors import Location
 
@@ -203,38 +201,3 @@ class ArgumentMap:
             for tag in claim.tags:
                 seen.setdefault(tag, None)
         return list(seen)
-
-
-_T = TypeVar("_T")
-
-
-def fast_constructor(cls: type[_T]) -> Callable[..., _T]:
-    """A constructor of the frozen dataclass ``cls`` taking every field positionally, several
-    times faster than ``cls(...)``, for the objects a big map makes by the hundred thousand
-    (the loader and the cache use it).
-
-    A frozen dataclass's ``__init__`` sets each field through ``object.__setattr__``; this one
-    writes the fields into the new instance's ``__dict__``, in the same order, so the object
-    compares, hashes, prints and pickles the same. The class must have no ``__post_init__`` and
-    no ``__slots__``.
-
-    >>> new_text = fast_constructor(Text)
-    >>> new_text((("en", "safe"),)) == Text((("en", "safe"),))
-    True
-    """
-    fields = dataclasses.fields(cls)  # type: ignore[arg-type]
-    if (
-        hasattr(cls, "__post_init__")
-        or hasattr(cls, "__slots__")
-        or not all(f.init for f in fields)
-    ):
-        raise TypeError(f"{cls.__name__} must be built by its own __init__")
-    names = [f.name for f in fields]
-    stores = "".join(f"\n    d[{n!r}] = {n}" for n in names)
-    source = (
-        f"def new({', '.join(names)}):\n    obj = make(cls)\n    d = obj.__dict__{stores}\n"
-        "    return obj"
-    )
-    namespace: dict[str, Any] = {"make": object.__new__, "cls": cls}
-    exec(source, namespace)  # generated as dataclasses generates __init__
-    return namespace["new"]

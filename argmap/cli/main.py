@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import importlib
-from typing import Any
 
 import click
 
@@ -76,7 +75,7 @@ def main() -> None:
     except MemoryError:
         click.echo(
             "argmap: error: out of memory; draw or ask about a smaller part of the map "
-            "(--focus, --issue, --tag), or set ARGMAP_JOBS=1 to build pictures in one process",
+            "(--focus, --issue, --tag)",
             err=True,
         )
         raise SystemExit(1) from None
@@ -92,24 +91,15 @@ def main() -> None:
 
 
 def run() -> None:
-    """The console script: :func:`main`, then an exit that frees nothing object by object.
+    """The console script: :func:`main`, with every output flushed before the process ends.
 
-    Output is flushed, then the process ends with ``os._exit``, so the operating system takes
-    its memory back at once: freeing a big map's hundreds of thousands of objects one by one
-    at exit costs 0.03-0.1 s at 32,000 claims. Only when no other thread runs (the progress
-    line's thread is a daemon and has stopped); otherwise a normal exit. A big map loaded for
-    the first time is written to the map cache after that, by a detached child process
-    (:func:`_write_cache_behind`), so the next command finds it and this one does not wait.
+    A reader that left early (``argmap ... | head``) is no error; a full disk or a closed
+    standard output is reported and ends with exit code 1.
     """
-    import os
     import sys
-    import threading
 
-    from argmap import load
     from argmap.cli import common
 
-    common.KEEP_UNTIL_EXIT = True
-    load.defer_cache_writes()
     try:
         main()
         code: object = 0
@@ -133,40 +123,4 @@ def run() -> None:
                 print(f"argmap: error: cannot write to standard output: {why}", file=sys.stderr)
                 sys.stderr.flush()
             code = code or 1
-    if load.has_deferred():
-        _write_cache_behind(load)
-    if any(
-        t.is_alive() and not t.daemon
-        for t in threading.enumerate()
-        if t is not threading.main_thread()
-    ):
-        sys.exit(code)
-    os._exit(code)
-
-
-def _write_cache_behind(load: Any) -> None:
-    """Write the map cache's new entries in a detached child, once this process's output is
-    out: the command does not wait for them (about a third of a load). Where forking is not
-    safe (see :mod:`argmap.parallel`), here, after the output."""
-    import os
-
-    from argmap.parallel import can_fork
-
-    if not can_fork():
-        load.write_deferred()
-        return
-    try:
-        pid = os.fork()
-    except OSError:
-        load.write_deferred()
-        return
-    if pid == 0:  # the child: its own session, no terminal or pipe held open, then gone
-        try:
-            os.setsid()
-            devnull = os.open(os.devnull, os.O_RDWR)
-            for fd in (0, 1, 2):
-                os.dup2(devnull, fd)
-            os.closerange(3, 65536)  # nothing a caller waits on stays open (devnull included)
-            load.write_deferred()
-        finally:
-            os._exit(0)
+    sys.exit(code)

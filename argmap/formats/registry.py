@@ -1,7 +1,9 @@
 """The table of interchange formats: names, file suffixes, loaders, dumpers and content sniffing.
 
 Loaders take ``(text, filename)`` and return an :class:`ArgumentMap`; dumpers take
-``(amap, lang)`` and return text. Modules are imported only when a format is used.
+``(amap, lang)`` and return text. Modules are imported only when a format is used, and this table
+is the only module that imports them. :meth:`Format.load` is the one import path: it runs the
+format's reader, then checks the map against every rule ``load_map`` applies.
 
 >>> get_format("argdown").suffixes
 ('.argdown', '.ad')
@@ -16,8 +18,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from argmap.errors import ArgmapError, Diagnostic, DiagnosticSink, Location, MapError
-from argmap.model import ArgumentMap, Relation
+from argmap.errors import ArgmapError, MapError
+from argmap.model import ArgumentMap
 
 Loader = Callable[[str, str], ArgumentMap]
 Dumper = Callable[[ArgumentMap, "str | None"], str]
@@ -33,12 +35,15 @@ class Format:
     loader: str | None = None
     dumper: str | None = None
     binary: bool = False
+    #: the loader applies every rule of ``load_map`` itself (our own YAML)
+    checked: bool = False
 
     def load(self, text: str, filename: str) -> ArgumentMap:
-        """Import ``text`` (read from ``filename``) as a map."""
+        """Import ``text`` (read from ``filename``) as a checked map; MapError with locations."""
         if self.loader is None:
             raise ArgmapError(f"format '{self.name}' can only be exported")
-        return _resolve(self.loader)(text, filename)
+        amap = _resolve(self.loader)(text, filename)
+        return amap if self.checked else check_imported(amap, filename)
 
     def dump(self, amap: ArgumentMap, lang: str | None = None) -> str:
         """Export ``amap`` as text, with claim texts in ``lang`` where the format has one."""
@@ -60,36 +65,37 @@ FORMATS: tuple[Format, ...] = (
         "yaml",
         "argmap's own YAML format (one file)",
         (".yaml", ".yml"),
-        "argmap.formats.registry:load_yaml_text",
-        "argmap.formats.registry:dump_yaml_lang",
+        "argmap.formats.yamlfmt:load_yaml_text",
+        "argmap.formats.yamlfmt:dump_yaml",
+        checked=True,
     ),
     Format(
         "argdown",
         "Argdown text (export); Argdown's JSON export (import)",
         (".argdown", ".ad"),
-        "argmap.formats.argdown:load_argdown_json",
+        "argmap.formats.argdown_json:read_argdown_json",
         "argmap.formats.argdown:dump_argdown",
     ),
     Format(
         "aif",
         "AIF JSON (AIFdb, OVA; xAIF accepted on import)",
         (".aif", ".aif.json"),
-        "argmap.formats.aif:load_aif",
+        "argmap.formats.aif:read_aif",
         "argmap.formats.aif:dump_aif",
     ),
     Format(
         "kialo",
         "Kialo discussion text export (import)",
         (".kialo", ".kialo.txt"),
-        "argmap.formats.kialo:load_kialo",
+        "argmap.formats.kialo:read_kialo",
         None,
     ),
     Format(
         "json",
         "node-link JSON with every attribute (networkx)",
         (".json",),
-        "argmap.formats.jsonfmt:load_json",
-        "argmap.formats.registry:dump_json_lang",
+        "argmap.formats.jsonfmt:read_json",
+        "argmap.formats.jsonfmt:dump_json",
     ),
     Format(
         "graphml",
@@ -116,27 +122,26 @@ FORMATS: tuple[Format, ...] = (
         "i23",
         "ICCMA 2023 abstract framework (export of the evaluated framework; import)",
         (".i23", ".af"),
-        "argmap.formats.registry:load_i23",
-        "argmap.formats.registry:dump_i23_lang",
+        "argmap.formats.iccma:read_i23_map",
+        "argmap.formats.iccma:dump_i23_map",
     ),
     Format(
         "apx",
         "ASPARTIX apx abstract framework (export of the evaluated framework; import)",
         (".apx",),
-        "argmap.formats.registry:load_apx",
-        "argmap.formats.registry:dump_apx_lang",
+        "argmap.formats.iccma:read_apx_map",
+        "argmap.formats.iccma:dump_apx_map",
     ),
     Format(
         "tgf",
         "trivial graph format abstract framework (export of the evaluated framework; import)",
         (".tgf",),
-        "argmap.formats.registry:load_tgf",
-        "argmap.formats.registry:dump_tgf_lang",
+        "argmap.formats.iccma:read_tgf_map",
+        "argmap.formats.iccma:dump_tgf_map",
     ),
 )
 
 _BY_NAME = {f.name: f for f in FORMATS}
-_ID = re.compile(r"^[\w\-.:]+$")
 ALIASES = {"yml": "yaml", "ad": "argdown", "md": "markdown", "mmd": "mermaid", "iccma": "i23"}
 
 
@@ -149,9 +154,9 @@ def get_format(name: str) -> Format:
     """The format called ``name`` (or an alias such as ``md``); ArgmapError if unknown."""
     key = ALIASES.get(name.lower(), name.lower())
     if key not in _BY_NAME:
-        from argmap.load.schema import suggest
+        from argmap.suggest import did_you_mean
 
-        hint = suggest(key, list(_BY_NAME)) or "known: " + ", ".join(_BY_NAME)
+        hint = did_you_mean(key, _BY_NAME) or "known: " + ", ".join(_BY_NAME)
         raise ArgmapError(f"unknown format '{name}' ({hint})")
     return _BY_NAME[key]
 
@@ -210,156 +215,16 @@ def guess_format(path: str, text: str | None = None) -> str | None:
     return format_for_suffix(path, can_load=True)
 
 
-# -- adapters with the (amap, lang) / (text, filename) shapes --------------------------------
-def load_yaml_text(text: str, filename: str) -> ArgumentMap:
-    """Read one YAML map from text (no includes), with every problem located."""
-    from argmap.load.schema import read_part
-    from argmap.load.validate import check_references, merge
-    from argmap.load.yaml import parse
-
-    sink = DiagnosticSink()
-    part = read_part(parse(text, filename), filename, sink)
-    if part.includes:
-        sink.error(
-            "'include' cannot be followed when importing text",
-            part.includes[0][1],
-            "validate the map with 'argmap validate' instead",
-        )
-    sink.raise_if_errors()
-    amap = merge([part], sink)
-    check_references(amap, [part], sink)
-    sink.raise_if_errors()
-    return amap
-
-
-def dump_yaml_lang(amap: ArgumentMap, lang: str | None = None) -> str:
-    """:func:`argmap.formats.yamlfmt.dump_yaml`; every language is kept, ``lang`` is unused."""
-    from argmap.formats.yamlfmt import dump_yaml
-
-    return dump_yaml(amap)
-
-
-def dump_json_lang(amap: ArgumentMap, lang: str | None = None) -> str:
-    """:func:`argmap.formats.jsonfmt.dump_json`; every language is kept, ``lang`` is unused."""
-    from argmap.formats.jsonfmt import dump_json
-
-    return dump_json(amap)
-
-
-def _iccma():  # the module, typed where it is defined
-    try:
-        from argmap.formats import iccma
-    except ImportError as exc:  # pragma: no cover - shipped together
-        raise ArgmapError(f"ICCMA support is not available in this build ({exc})") from None
-    return iccma
-
-
-def dump_i23_lang(amap: ArgumentMap, lang: str | None = None) -> str:
-    """The map's evaluation framework in ICCMA 2023 ``i23`` form (names as ``#`` lines)."""
-    return _iccma().dump_map(amap, "i23")
-
-
-def dump_apx_lang(amap: ArgumentMap, lang: str | None = None) -> str:
-    """The map's evaluation framework as ASPARTIX ``apx`` facts."""
-    return _iccma().dump_map(amap, "apx")
-
-
-def dump_tgf_lang(amap: ArgumentMap, lang: str | None = None) -> str:
-    """The map's evaluation framework in trivial graph format."""
-    return _iccma().dump_map(amap, "tgf")
-
-
-def _framework_map(framework: object, filename: str) -> ArgumentMap:
-    from dataclasses import replace
-
-    amap = _iccma().framework_to_map(framework)
-    rename: dict[str, str] = {}
-    taken = {cid for cid in amap.claims if _ID.match(cid)}
-    for cid in amap.claims:
-        if not _ID.match(cid):
-            base = re.sub(r"[^\w\-.:]+", "_", cid).strip("_") or "arg"
-            new, n = base, 1
-            while new in taken:
-                n += 1
-                new = f"{base}-{n}"
-            taken.add(new)
-            rename[cid] = new
-    if rename:
-        claims = {
-            rename.get(c.id, c.id): replace(c, id=rename.get(c.id, c.id))
-            for c in amap.claims.values()
-        }
-        relations = []
-        for rel in amap.relations:
-            premises = tuple(rename.get(p, p) for p in rel.premises)
-            target = rename.get(rel.target, rel.target)
-            rid = Relation.auto_id(premises, target, rel.type)
-            relations.append(replace(rel, id=rid, premises=premises, target=target))
-        amap = replace(amap, claims=claims, relations=tuple(relations))
-    return check_imported(replace(amap, files=(filename,)), filename)
-
-
-def load_i23(text: str, filename: str) -> ArgumentMap:
-    """An ICCMA ``i23`` framework as a map of plain arguments (``# name`` lines name them)."""
-    return _framework_map(_iccma().parse_i23(text, filename, names_from_comments=True), filename)
-
-
-def load_apx(text: str, filename: str) -> ArgumentMap:
-    """An ``apx`` framework as a map of plain arguments attacking each other."""
-    return _framework_map(_iccma().parse(text, "apx", filename), filename)
-
-
-def load_tgf(text: str, filename: str) -> ArgumentMap:
-    """A ``tgf`` framework as a map of plain arguments attacking each other."""
-    return _framework_map(_iccma().parse(text, "tgf", filename), filename)
-
-
 # -- checking what an importer built ----------------------------------------------------------
 def check_imported(amap: ArgumentMap, filename: str) -> ArgumentMap:
     """Check an imported map against every rule ``load_map`` applies; MapError if it breaks one.
 
-    The map is written as YAML and read back, so what an import saves always validates. Problems
-    are reported at the imported item's location when the importer recorded one.
+    The checks run on the model (:func:`argmap.load.validate.check_model`) and report each
+    problem at the imported item's location, in ``filename`` where the importer recorded none.
     """
-    from argmap.formats.yamlfmt import dump_yaml
-    from argmap.load.schema import read_part
-    from argmap.load.validate import check_references, merge
-    from argmap.load.yaml import parse
+    from argmap.load.validate import check_model
 
-    name = f"{filename} (as YAML)"
-    sink = DiagnosticSink()
-    text = dump_yaml(amap)
-    try:
-        part = read_part(parse(text, name), name, sink)
-    except MapError as exc:  # pragma: no cover - dump_yaml writes valid YAML
-        sink.items.extend(exc.diagnostics)
-    else:
-        if not sink.errors:
-            merged = merge([part], sink)
-            check_references(merged, [part], sink)
-    if sink.errors:
-        lines = text.splitlines()
-        located = [_relocate(d, amap, filename, lines) for d in sink.errors]
-        raise MapError(located)
+    problems = [d for d in check_model(amap, filename) if d.level == "error"]
+    if problems:
+        raise MapError(problems)
     return amap
-
-
-def _relocate(diag: Diagnostic, amap: ArgumentMap, filename: str, lines: list[str]) -> Diagnostic:
-    """Point a diagnostic about the generated YAML back at the imported file when possible."""
-    loc = Location(filename)
-    ids = re.findall(r"'([^']+)'", diag.message)
-    for ident in ids:
-        for table in (amap.claims, amap.actors, amap.sources, amap.issues):
-            item = table.get(ident)
-            if item is not None and item.loc is not None:
-                loc = item.loc
-                break
-        else:
-            for rel in amap.relations:
-                if rel.id == ident and rel.loc is not None:
-                    loc = rel.loc
-                    break
-            else:
-                continue
-        break
-    return Diagnostic(diag.message, loc, diag.hint, diag.level, diag.code)

@@ -9,23 +9,15 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from argmap.errors import Diagnostic, DiagnosticSink, Location, MapError
-from argmap.gcpause import paused
 
 if TYPE_CHECKING:  # the loader's modules are imported when a map is loaded, not at start-up
     from argmap.load.schema import Part
     from argmap.model import ArgumentMap
 
-__all__ = [
-    "check_map",
-    "defer_cache_writes",
-    "has_deferred",
-    "load_map",
-    "map_files",
-    "write_deferred",
-]
+__all__ = ["check_map", "check_text", "load_map", "load_text", "map_files"]
 
 MAP_SUFFIXES = (".yaml", ".yml")
 
@@ -53,92 +45,41 @@ def check_map(
     """Load the map at ``path`` and return it with every problem found (errors sorted by place).
 
     The map is None when errors were found. A big valid map is kept in the user's cache (see
-    :mod:`argmap.load.cache`), so loading it again is faster; set ``ARGMAP_NO_CACHE=1`` to skip.
+    :mod:`argmap.load.cache`); set ``ARGMAP_NO_CACHE=1`` to skip it.
     ``progress(done, total)`` hears now and then how far reading and checking the files is, in
     bytes of YAML (each file's parse counts for 60 % of its bytes, reading its claims 35 %).
     """
+    from argmap.load import cache
+
     p = Path(path)
     if not p.exists():
         return None, [Diagnostic(f"no such file or directory: {path}", Location(str(path)))]
     files = map_files(p)
-    with paused():  # a load makes many objects and no cycles: collecting would only cost time
-        contents: dict[Path, bytes] = {}
-        entry_key = _cache_key(files, contents)
-        if entry_key is not None:
-            from argmap.load import cache
-
-            hit = cache.lookup(entry_key)
-            if hit is not None:
-                return hit
-        meter = _Meter(progress, files) if progress is not None else None
-        result = _check(path, files, contents, meter)
-        if entry_key is not None and result[0] is not None:
-            later = _deferred is not None  # written after the command: from the first load on
-            if later or cache.admit(entry_key):
-                roots = {f.resolve() for f in files}
-                deps = [
-                    (str(f), cache.file_digest(data))
-                    for f, data in contents.items()
-                    if f not in roots
-                ]
-                if _deferred is not None:
-                    _deferred.append((entry_key, result, deps))
-                else:
-                    cache.store(entry_key, result, deps)
-        return result
+    contents: dict[Path, bytes] = {}
+    entry = cache.Entry.open([(_display(f), f) for f in files], contents)
+    if entry is not None:
+        hit = entry.read()
+        if hit is not None:
+            return hit
+    meter = _Meter(progress, files) if progress is not None else None
+    result = _check(path, files, contents, meter)
+    if entry is not None and result[0] is not None:
+        roots = {f.resolve() for f in files}
+        entry.write(result, {f: data for f, data in contents.items() if f not in roots})
+    return result
 
 
-#: Cache entries waiting to be written (see :func:`defer_cache_writes`); None: written at once.
-_deferred: list[tuple[str, Any, list[tuple[str, str]]]] | None = None
-
-
-def defer_cache_writes() -> None:
-    """Keep the cache entries :func:`check_map` would write until :func:`write_deferred`.
-
-    The console script does this and writes them after the command, in a detached process, so
-    no command waits for an entry and a big map is cached from its first load (a library
-    caller writes an entry on a map's second load, in the call, as before)."""
-    global _deferred
-    if _deferred is None:
-        _deferred = []
-
-
-def write_deferred() -> int:
-    """Write the cache entries kept since :func:`defer_cache_writes`; how many there were."""
-    global _deferred
-    waiting, _deferred = _deferred or [], None
-    if waiting:
-        from argmap.load import cache
-
-        for entry_key, result, deps in waiting:
-            cache.store(entry_key, result, deps)
-    return len(waiting)
-
-
-def has_deferred() -> bool:
-    """Whether cache entries wait for :func:`write_deferred`."""
-    return bool(_deferred)
-
-
-def _cache_key(files: list[Path], contents: dict[Path, bytes]) -> str | None:
-    """The cache key of a map made of ``files`` (read into ``contents``); None for no caching."""
-    from argmap.load import cache
-
-    if not cache.enabled():
-        return None
-    try:
-        sizes = sum(f.stat().st_size for f in files)
-        if sizes < cache.MIN_BYTES:
-            return None
-        roots = []
-        for f in files:
-            data = f.read_bytes()
-            resolved = f.resolve()
-            contents[resolved] = data
-            roots.append((f"{_display(f)}\0{resolved}", data))
-    except OSError:  # the load reports it
-        return None
-    return cache.key(roots)
+def check_text(text: str, filename: str) -> tuple[ArgumentMap | None, list[Diagnostic]]:
+    """:func:`check_map` for one file's text (an import): ``include`` cannot be followed."""
+    sink = DiagnosticSink()
+    part = _read_text(text, filename, sink, True)
+    if part is not None and part.includes:
+        sink.error(
+            "'include' cannot be followed when importing text",
+            part.includes[0][1],
+            "validate the map with 'argmap validate' instead",
+        )
+    return _finish([part] if part is not None else [], sink, part is not None)
 
 
 class _Meter:
@@ -173,8 +114,6 @@ def _check(
     contents: dict[Path, bytes],
     meter: _Meter | None = None,
 ) -> tuple[ArgumentMap | None, list[Diagnostic]]:
-    from argmap.load.validate import check_references, merge
-
     p = Path(path)
     sink = DiagnosticSink()
     parts: list[Part] = []
@@ -197,20 +136,60 @@ def _check(
             )
     else:
         _load_file(p, sink, parts, loaded, contents, [], True, None, meter)
-    if not parts or len(parts) < len(loaded):  # a part is missing: references would mislead
-        return None, sorted(sink.items, key=Diagnostic.sort_key)
-    # like a compiler, go on after structural errors so references are checked too
-    amap = merge(parts, sink)
-    check_references(amap, parts, sink)
+    result = _finish(parts, sink, len(parts) == len(loaded))
     if meter is not None:
         meter.progress(meter.total, meter.total)
+    return result
+
+
+def _finish(
+    parts: list[Part], sink: DiagnosticSink, complete: bool
+) -> tuple[ArgumentMap | None, list[Diagnostic]]:
+    """Merge the parts read and check their references: the last steps of every load.
+
+    Like a compiler, this goes on after structural errors, so references are checked too;
+    but not when a part is missing (``complete`` false), as its references would mislead."""
+    from argmap.load.validate import check_references, merge
+
+    if not parts or not complete:
+        return None, sorted(sink.items, key=Diagnostic.sort_key)
+    amap = merge(parts, sink)
+    check_references(amap, (ref for part in parts for ref in part.refs), sink)
     items = sorted(sink.items, key=Diagnostic.sort_key)
     return (None if sink.errors else amap), items
+
+
+def _read_text(
+    text: str,
+    name: str,
+    sink: DiagnosticSink,
+    root_file: bool,
+    meter_file: tuple[Callable[[float], None], Callable[[float], None]] | None = None,
+) -> Part | None:
+    """Parse and read one file's text; None (the problems in ``sink``) when it does not parse."""
+    from argmap.load.schema import read_part
+    from argmap.load.yaml import parse
+
+    parsing, reading = meter_file if meter_file is not None else (None, None)
+    try:
+        root = parse(text, name, parsing)
+    except MapError as exc:
+        sink.items.extend(exc.diagnostics)
+        return None
+    return read_part(root, name, sink, root_file, reading)
 
 
 def load_map(path: str | os.PathLike[str]) -> ArgumentMap:
     """Load and validate the map at ``path``; raise :class:`MapError` listing every problem."""
     amap, diagnostics = check_map(path)
+    if amap is None:
+        raise MapError(diagnostics)
+    return amap
+
+
+def load_text(text: str, filename: str) -> ArgumentMap:
+    """Read one YAML map from text (no includes); raise :class:`MapError` listing every problem."""
+    amap, diagnostics = check_text(text, filename)
     if amap is None:
         raise MapError(diagnostics)
     return amap
@@ -254,18 +233,16 @@ def _load_file(
     except OSError as exc:
         sink.error(f"cannot read {name}: {exc.strerror}", via or Location(name))
         return
-    from argmap.load.schema import read_part
-    from argmap.load.yaml import decode, parse
+    from argmap.load.yaml import decode
 
-    parsing = reading = None
-    if meter is not None:
-        parsing, reading = meter.file(len(data))
     try:
-        root = parse(decode(data, name), name, parsing)
+        text = decode(data, name)
     except MapError as exc:
         sink.items.extend(exc.diagnostics)
         return
-    part = read_part(root, name, sink, root_file, reading)
+    part = _read_text(text, name, sink, root_file, meter.file(len(data)) if meter else None)
+    if part is None:
+        return
     parts.append(part)
     for include, loc in part.includes:
         target = path.parent / include

@@ -1,44 +1,38 @@
 """A cache of loaded maps, so that a big map is parsed and checked once, not on every command.
 
-An entry is the result of :func:`argmap.load.check_map` for a valid map (written by
-:mod:`argmap.load.snapshot`, behind a magic line and the entry's dependencies), keyed by a hash
-of everything the result depends on: the map's files as named on the command line (display names,
-which end up in locations) and their bytes, the format version, argmap's version and the source of
-the modules that define the model and the loader. Included files are listed in the entry with
-their hashes and checked on every hit. So an entry is never stale: any change gives another key or
-a failed check, and the map is loaded afresh. Entries are safe to delete at any time.
+An entry holds the result of :func:`argmap.load.check_map` for a valid map, pickled, behind a
+magic line and a BLAKE2b checksum over the whole rest of the entry. Its key is a hash of what the
+result depends on: the map's files as named on the command line (display names, which end up in
+locations) and their bytes, argmap's version and the source of the modules that build the model.
+Included files are listed in the entry with their hashes and checked on every hit. So an entry is
+never stale, and a damaged one is never used: any change gives another key, a failed checksum or
+a failed check, and the map is loaded from its YAML again.
 
 The cache lives in ``$XDG_CACHE_HOME/argmap`` (``~/.cache/argmap`` by default; ``%LOCALAPPDATA%``
-on Windows), holds the :data:`MAX_ENTRIES` most recently written maps, skips maps smaller than
-:data:`MIN_BYTES` (they load faster than an entry does) and is off when ``ARGMAP_NO_CACHE`` is set
-to anything but ``0`` or an empty string. Writing an entry costs about a third of a load: the
-``argmap`` command writes it after the command has ended, in a detached process (see
-:func:`argmap.load.defer_cache_writes`), from a map's first load on; a library caller writes it on
-a map's second load (the first leaves an empty marker file), so a map read once costs nothing
-extra. Any error while reading or writing the cache is ignored.
+on Windows), a folder only its user writes to; it holds the :data:`MAX_ENTRIES` most recently
+written maps, skips maps smaller than :data:`MIN_BYTES` (they load faster than an entry does) and
+is off when ``ARGMAP_NO_CACHE`` is set to anything but ``0`` or an empty string. An entry is
+written by the load that misses, atomically (:func:`argmap.io.write_atomic`). Entries are safe
+to delete at any time; any error while reading or writing the cache is ignored.
 """
 
 from __future__ import annotations
 
 import hashlib
-import marshal
 import os
+import pickle
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
-__all__ = ["admit", "cache_dir", "enabled", "lookup", "store"]
+__all__ = ["Entry", "cache_dir", "enabled"]
 
 #: Maps whose files add up to fewer bytes are not cached.
 MIN_BYTES = 512 * 1024
 #: How many entries the cache keeps (the oldest are removed first).
 MAX_ENTRIES = 16
-#: How many maps seen once are remembered.
-MAX_MARKERS = 256
-#: Bump when the layout of an entry changes.
-ENTRY_VERSION = 2
-_MAGIC = b"argmap-cache-2\n"
+_MAGIC = b"argmap-cache-3\n"
+_DIGEST = 32  # bytes of the BLAKE2b checksum after the magic line
 #: What entries are called (``KEY.map``).
 SUFFIX = ".map"
 #: The modules whose source is hashed into every key: the model and everything that builds it.
@@ -46,10 +40,10 @@ _CODE_FILES = (
     "errors.py",
     "model.py",
     "load/__init__.py",
-    "load/fast.py",
+    "load/cache.py",
     "load/schema.py",
-    "load/snapshot.py",
     "load/validate.py",
+    "load/values.py",
     "load/yaml.py",
 )
 
@@ -74,16 +68,12 @@ _code_hash: str | None = None
 
 
 def _code_version() -> str:
-    """A hash of argmap's version and of the source files that decide what a load gives.
-
-    The files are read, not imported: a cache hit never imports the YAML reader."""
+    """A hash of argmap's and Python's versions and of the source files that decide a load."""
     global _code_hash
     if _code_hash is None:
         from argmap import __version__
-        from argmap.model import FORMAT_VERSION
 
-        h = hashlib.sha256(f"{ENTRY_VERSION}|{__version__}|{FORMAT_VERSION}".encode())
-        h.update(f"|{sys.version_info[:2]}|{marshal.version}".encode())
+        h = hashlib.sha256(f"{__version__}|{sys.version_info[:2]}".encode())
         package = Path(__file__).resolve().parent.parent
         for name in _CODE_FILES:
             try:
@@ -94,81 +84,72 @@ def _code_version() -> str:
     return _code_hash
 
 
-def file_digest(data: bytes) -> str:
-    """The hash under which a file's bytes are recorded."""
+def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def key(root_files: list[tuple[str, bytes]]) -> str:
-    """The cache key of a map whose top-level files are ``(display name, bytes)`` pairs."""
-    h = hashlib.sha256(_code_version().encode())
-    for name, data in root_files:
-        h.update(b"\0" + name.encode("utf-8", "surrogateescape") + b"\0")
-        h.update(file_digest(data).encode())
-    return h.hexdigest()
+class Entry:
+    """The cache entry of one map: :meth:`read` it, or :meth:`write` it after a load."""
 
+    def __init__(self, path: Path) -> None:
+        self.path = path
 
-def lookup(entry_key: str) -> Any | None:
-    """The cached result under ``entry_key``, or None when there is none or it no longer holds."""
-    from argmap.load import snapshot
-
-    path = cache_dir() / f"{entry_key}{SUFFIX}"
-    try:
-        with open(path, "rb") as f:
-            data = f.read()
-        if not data.startswith(_MAGIC):
+    @classmethod
+    def open(cls, roots: list[tuple[str, Path]], contents: dict[Path, bytes]) -> Entry | None:
+        """The entry of the map made of ``roots`` (display name, path), reading their bytes into
+        ``contents`` (by resolved path); None when the cache is off or the map is small."""
+        if not enabled():
             return None
-        deps, body = marshal.loads(memoryview(data)[len(_MAGIC) :])
-        for dep, digest in deps:
-            if file_digest(Path(dep).read_bytes()) != digest:
-                return None
-        return snapshot.load(body)
-    except Exception:  # a missing, partial, old or foreign entry is a miss
-        return None
-
-
-def admit(entry_key: str) -> bool:
-    """Whether a map missing from the cache is worth writing: True on its second load."""
-    folder = cache_dir()
-    marker = folder / f"{entry_key}.seen"
-    try:
-        if marker.exists():
-            marker.unlink()
-            return True
-        folder.mkdir(parents=True, exist_ok=True)
-        marker.touch()
-        markers = sorted(folder.glob("*.seen"), key=lambda p: p.stat().st_mtime, reverse=True)
-        for old in markers[MAX_MARKERS:]:
-            old.unlink(missing_ok=True)
-    except OSError:
-        pass
-    return False
-
-
-def store(entry_key: str, result: Any, deps: list[tuple[str, str]]) -> None:
-    """Keep ``result`` (a map and its diagnostics); ``deps`` are the other files it depends on
-    as ``(path, digest)``."""
-    from argmap.load import snapshot
-
-    folder = cache_dir()
-    try:
-        data = marshal.dumps((tuple(deps), snapshot.dump(*result)))
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=SUFFIX, dir=folder)
         try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(_MAGIC)
-                f.write(data)
-            os.replace(tmp, folder / f"{entry_key}{SUFFIX}")
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-        _prune(folder)
-    except Exception:  # a read-only or full disk: work without the cache
-        return
+            if sum(path.stat().st_size for _, path in roots) < MIN_BYTES:
+                return None
+            h = hashlib.sha256(_code_version().encode())
+            for name, path in roots:
+                data = path.read_bytes()
+                resolved = path.resolve()
+                contents[resolved] = data
+                h.update(b"\0" + f"{name}\0{resolved}".encode("utf-8", "surrogateescape") + b"\0")
+                h.update(_digest(data).encode())
+        except OSError:  # the load reports it
+            return None
+        return cls(cache_dir() / f"{h.hexdigest()}{SUFFIX}")
+
+    def read(self) -> Any | None:
+        """The stored result, or None when there is none, it is damaged or no longer holds."""
+        try:
+            data = self.path.read_bytes()
+            if not data.startswith(_MAGIC):
+                return None
+            start = len(_MAGIC) + _DIGEST
+            body = memoryview(data)[start:]
+            checksum = hashlib.blake2b(body, digest_size=_DIGEST).digest()
+            if checksum != data[len(_MAGIC) : start]:
+                return None
+            deps, result = pickle.loads(body)
+            for dep, digest in deps:
+                if _digest(Path(dep).read_bytes()) != digest:
+                    return None
+            return result
+        except Exception:  # a missing, partial, old or foreign entry is a miss
+            return None
+
+    def write(self, result: Any, deps: dict[Path, bytes]) -> None:
+        """Keep ``result`` (a map and its diagnostics); ``deps`` are the other files it was read
+        from (included files), by path, with their bytes."""
+        from argmap.io import write_atomic
+
+        try:
+            listed = tuple((str(path), _digest(data)) for path, data in deps.items())
+            body = pickle.dumps((listed, result), protocol=pickle.HIGHEST_PROTOCOL)
+            checksum = hashlib.blake2b(body, digest_size=_DIGEST).digest()
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(self.path, [_MAGIC, checksum, body])
+            _prune(self.path.parent)
+        except Exception:  # a read-only or full disk: work without the cache
+            return
 
 
 def _prune(folder: Path) -> None:
     entries = sorted(folder.glob(f"*{SUFFIX}"), key=lambda p: p.stat().st_mtime, reverse=True)
-    for old in [*entries[MAX_ENTRIES:], *folder.glob("*.pickle")]:  # and entries of argmap 0.1
-        old.unlink(missing_ok=True)
+    for old in [*entries[MAX_ENTRIES:], *folder.glob("*.seen"), *folder.glob("*.pickle")]:
+        old.unlink(missing_ok=True)  # and what argmap 0.1 left: markers, pickles

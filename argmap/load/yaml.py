@@ -1,25 +1,34 @@
 """Safe YAML parsing that keeps the line and column of every key and value.
 
-PyYAML's composer (libyaml when available) builds a node tree; we convert it ourselves so that
-duplicate keys are reported instead of overwritten, tags that would build Python objects are
-refused without being executed, and alias bombs are refused before anything is expanded.
+PyYAML's parser (libyaml's when available) gives the document's events; :func:`parse` builds the
+located tree from them with an explicit stack, so nesting of any depth is read without recursion.
+Duplicate keys are reported instead of overwritten, tags that would build Python objects are
+refused without being executed, and an alias is never expanded: it shares its anchor's value,
+and documents whose aliases would expand far beyond their size are refused.
 """
 
 from __future__ import annotations
 
-import datetime as _dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
+from yaml.resolver import Resolver
 
 from argmap.errors import Diagnostic, DiagnosticSink, Location, MapError
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TAG = "tag:yaml.org,2002:"
+_STR, _MAP, _SEQ, _MERGE = _TAG + "str", _TAG + "map", _TAG + "seq", _TAG + "merge"
 _SCALAR_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
+_IMPLICIT = Resolver.yaml_implicit_resolvers
+#: Characters YAML does not allow in a document (PyYAML's reader refuses the same).
+_NOT_PRINTABLE = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
 #: An alias-expanded document may be at most this much larger than its own node count.
 ALIAS_EXPANSION_LIMIT = 10_000
 
@@ -49,12 +58,25 @@ class YNode:
         return not isinstance(self.value, dict | list)
 
     def plain(self) -> Any:
-        """The value as plain Python data, positions dropped."""
-        if isinstance(self.value, dict):
-            return {k: v.plain() for k, v in self.value.items()}
-        if isinstance(self.value, list):
-            return [v.plain() for v in self.value]
-        return self.value
+        """The value as plain Python data, positions dropped (any depth, without recursion)."""
+        if self.is_scalar:
+            return self.value
+        root: Any = {} if self.is_map else []
+        stack: list[tuple[YNode, Any]] = [(self, root)]
+        while stack:
+            node, out = stack.pop()
+            items = node.value.items() if node.is_map else enumerate(node.value)
+            for key, child in items:
+                if child.is_scalar:
+                    value = child.value
+                else:
+                    value = {} if child.is_map else []
+                    stack.append((child, value))
+                if type(out) is dict:
+                    out[key] = value
+                else:
+                    out.append(value)
+        return root
 
 
 def decode(data: bytes, filename: str) -> str:
@@ -81,38 +103,38 @@ def decode(data: bytes, filename: str) -> str:
 def parse(text: str, filename: str, progress: Callable[[float], None] | None = None) -> YNode:
     """Parse one YAML document into a located tree; raise MapError with every problem found.
 
-    Plain block-style text goes through :func:`argmap.load.fast.parse_fast`; anything else, and
-    every invalid text, through libyaml, which locates the problems. ``progress(share)`` hears
-    how far the fast reader is (0-1).
+    ``progress(share)`` hears now and then how far the parse is (0-1).
     """
-    from argmap.load.fast import parse_fast
-
-    fast = parse_fast(text, progress)
-    if fast is not None:
-        return fast
-    return parse_located(text, filename)
-
-
-def parse_located(text: str, filename: str) -> YNode:
-    """:func:`parse` through libyaml alone: slower, and the source of every error location."""
+    sink = DiagnosticSink()
     try:
-        root = yaml.compose(text, Loader=_Loader)
+        root = _Builder(filename, sink, text, progress).build()
     except yaml.MarkedYAMLError as exc:
         raise MapError([_syntax_diagnostic(exc, filename, text)]) from None
-    except yaml.YAMLError as exc:  # pragma: no cover - libyaml reader errors without a mark
+    except yaml.reader.ReaderError:
+        raise MapError([_character_diagnostic(text, filename)]) from None
+    except yaml.YAMLError as exc:  # pragma: no cover - libyaml errors without a mark
         raise MapError.single(f"YAML error: {exc}", Location(filename)) from None
+    sink.raise_if_errors()
     if root is None:
         raise MapError.single(
             "file is empty", Location(filename, 1, 1), "a map starts with 'argmap: 1'"
         )
-    sink = DiagnosticSink()
-    if "*" in text:  # without '*' there is no alias to expand
-        _check_aliases(root, filename, sink)
-        sink.raise_if_errors()
-    converter = _Converter(filename, sink)
-    node = converter.convert(root)
-    sink.raise_if_errors()
-    return node
+    return root
+
+
+def _character_diagnostic(text: str, filename: str) -> Diagnostic:
+    """The first character YAML refuses, located."""
+    found = _NOT_PRINTABLE.search(text)
+    if found is None:  # pragma: no cover - libyaml refused something the pattern allows
+        return Diagnostic("YAML refuses a character of this file", Location(filename))
+    start = found.start()
+    line = text.count("\n", 0, start) + 1
+    column = start - (text.rfind("\n", 0, start) + 1) + 1
+    return Diagnostic(
+        f"character U+{ord(found.group()):04X} is not allowed in YAML",
+        Location(filename, line, column),
+        "remove it, or write it as an escape such as \\u0007 in a double-quoted string",
+    )
 
 
 def _syntax_diagnostic(exc: yaml.MarkedYAMLError, filename: str, text: str) -> Diagnostic:
@@ -138,148 +160,210 @@ def _syntax_diagnostic(exc: yaml.MarkedYAMLError, filename: str, text: str) -> D
     return Diagnostic(message, loc, hint)
 
 
-def _check_aliases(root: yaml.Node, filename: str, sink: DiagnosticSink) -> None:
-    """Refuse recursive aliases and documents whose aliases expand far beyond their size."""
-    sizes: dict[int, int] = {}
-    unique = 0
-    state: dict[int, int] = {}  # 1 = on the stack, 2 = done
-    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
-    while stack:
-        node, children_done = stack.pop()
-        key = id(node)
-        if children_done:
-            size = 1
-            for child in _children(node):
-                size += sizes[id(child)]
-            sizes[key] = size
-            state[key] = 2
-            continue
-        if state.get(key) == 2:
-            continue
-        if state.get(key) == 1:
-            mark = node.start_mark
-            sink.error(
-                "recursive YAML alias",
-                Location(filename, mark.line + 1, mark.column + 1),
-                "an anchor may not contain an alias of itself",
-            )
-            return
-        state[key] = 1
-        unique += 1
-        stack.append((node, True))
-        for child in _children(node):
-            if state.get(id(child)) == 1:
-                mark = child.start_mark
-                sink.error(
-                    "recursive YAML alias",
-                    Location(filename, mark.line + 1, mark.column + 1),
-                    "an anchor may not contain an alias of itself",
-                )
-                return
-            if state.get(id(child)) != 2:
-                stack.append((child, False))
-    if sizes[id(root)] > 10 * unique + ALIAS_EXPANSION_LIMIT:
-        sink.error(
-            f"YAML aliases expand {unique} nodes to {sizes[id(root)]}; refused",
-            Location(filename, root.start_mark.line + 1, root.start_mark.column + 1),
-            "this looks like an alias bomb; write the values out instead of nesting aliases",
-        )
+class _Frame:
+    """A mapping or sequence whose end has not been read yet."""
+
+    __slots__ = ("anchor", "items", "node", "size")
+
+    def __init__(self, node: YNode, anchor: str | None) -> None:
+        self.node = node
+        self.anchor = anchor
+        self.items: list[YNode] = []
+        self.size = 1
 
 
-def _children(node: yaml.Node) -> list[yaml.Node]:
-    if isinstance(node, yaml.MappingNode):
-        return [n for pair in node.value for n in pair]
-    if isinstance(node, yaml.SequenceNode):
-        return list(node.value)
-    return []
+class _Builder:
+    """Builds the located tree from the parser's events; problems go to ``sink``."""
 
-
-class _Converter:
-    def __init__(self, filename: str, sink: DiagnosticSink) -> None:
+    def __init__(
+        self,
+        filename: str,
+        sink: DiagnosticSink,
+        text: str,
+        progress: Callable[[float], None] | None,
+    ) -> None:
         self.filename = filename
         self.sink = sink
+        self.text = text
+        self.progress = progress
         self.constructor = SafeConstructor()
+        self.anchors: dict[str, tuple[YNode, int]] = {}  # anchor -> (node, expanded size)
+        self.open: set[str] = set()  # anchors of nodes not yet complete
+        self.unique = 0
 
-    def loc(self, node: yaml.Node) -> Location:
-        return Location(self.filename, node.start_mark.line + 1, node.start_mark.column + 1)
+    def loc(self, mark: Any) -> Location:
+        return Location(self.filename, mark.line + 1, mark.column + 1)
 
-    def convert(self, node: yaml.Node) -> YNode:
-        line, column = node.start_mark.line + 1, node.start_mark.column + 1
-        if isinstance(node, yaml.ScalarNode):
-            return YNode(self.scalar(node), line, column, raw=node.value)
-        if isinstance(node, yaml.SequenceNode):
-            if node.tag != _TAG + "seq":
-                self.refuse_tag(node)
-            return YNode([self.convert(item) for item in node.value], line, column)
-        if node.tag != _TAG + "map":
-            self.refuse_tag(node)
-        return YNode(self.mapping(node), line, column)
+    def build(self) -> YNode | None:
+        """The document's root, or None for a stream without a document."""
+        stack: list[_Frame] = []
+        root: YNode | None = None
+        root_size = 0
+        documents = 0
+        first_document: Any = None
+        lines = self.text.count("\n") + 1
+        progress = self.progress
+        n = 0
+        for event in yaml.parse(self.text, Loader=_Loader):
+            n += 1
+            if progress is not None and not n & 4095:
+                progress(min(event.start_mark.line / lines, 1.0))
+            kind = type(event)
+            if kind is yaml.ScalarEvent:
+                node = self.scalar(event)
+                size = 1
+                self.unique += 1
+                if event.anchor is not None:
+                    self.anchors[event.anchor] = (node, 1)
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                mark = event.start_mark
+                is_map = kind is yaml.MappingStartEvent
+                node = YNode({} if is_map else [], mark.line + 1, mark.column + 1)
+                if event.tag not in (None, "!", _MAP if is_map else _SEQ):
+                    self.refuse_tag(event.tag, mark)
+                self.unique += 1
+                stack.append(_Frame(node, event.anchor))
+                if event.anchor is not None:
+                    self.open.add(event.anchor)
+                continue
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                frame = stack.pop()
+                node, size = frame.node, frame.size
+                if node.is_map:
+                    self.mapping(frame)
+                else:
+                    node.value.extend(frame.items)
+                if frame.anchor is not None:
+                    self.open.discard(frame.anchor)
+                    self.anchors[frame.anchor] = (node, size)
+            elif kind is yaml.AliasEvent:
+                if event.anchor in self.open:
+                    self.sink.error(
+                        "recursive YAML alias",
+                        self.loc(event.start_mark),
+                        "an anchor may not contain an alias of itself",
+                    )
+                    return None
+                if event.anchor not in self.anchors:
+                    raise yaml.composer.ComposerError(
+                        None, None, f"found undefined alias '{event.anchor}'", event.start_mark
+                    )
+                target, size = self.anchors[event.anchor]
+                node = YNode(target.value, target.line, target.column, target.raw)
+            elif kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents == 1:
+                    first_document = event.start_mark
+                else:
+                    raise yaml.composer.ComposerError(
+                        "expected a single document in the stream",
+                        first_document,
+                        "but found another document",
+                        event.start_mark,
+                    )
+                continue
+            else:  # stream start and end, document end
+                continue
+            if stack:
+                frame = stack[-1]
+                frame.items.append(node)
+                frame.size += size
+            else:
+                root, root_size = node, size
+        if root is not None and root_size > 10 * self.unique + ALIAS_EXPANSION_LIMIT:
+            self.sink.error(
+                f"YAML aliases expand {self.unique} nodes to {root_size}; refused",
+                Location(self.filename, root.line, root.column),
+                "this looks like an alias bomb; write the values out instead of nesting aliases",
+            )
+        return root
 
-    def mapping(self, node: yaml.MappingNode) -> dict[str, YNode]:
-        result: dict[str, YNode] = {}
+    def scalar(self, event: yaml.ScalarEvent) -> YNode:
+        value = event.value
+        mark = event.start_mark
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = _STR
+            if event.implicit[0]:
+                for candidate, pattern in _IMPLICIT.get(value[:1], ()):
+                    if pattern.match(value):
+                        tag = candidate
+                        break
+        node = YNode(value, mark.line + 1, mark.column + 1, raw=value)
+        if tag == _STR:
+            return node
+        if tag == _MERGE:
+            node.value = _MERGE_KEY
+            return node
+        if tag not in _SCALAR_TAGS:
+            self.refuse_tag(tag, mark)
+            return node
+        try:
+            node.value = self.constructor.construct_object(
+                yaml.ScalarNode(tag, value, mark, event.end_mark)
+            )
+        except (ConstructorError, ValueError, OverflowError, KeyError, AttributeError):
+            short = tag.rsplit(":", 1)[-1]
+            if short == "timestamp" and SafeConstructor.timestamp_regexp.match(value):
+                self.sink.error(
+                    f"impossible date '{value}'", self.loc(mark), "check the month and day"
+                )
+            else:
+                self.sink.error(
+                    f"'{value}' is not a valid !!{short} value",
+                    self.loc(mark),
+                    f"remove the '!!{short}' tag or write a {short} value",
+                )
+        return node
+
+    def mapping(self, frame: _Frame) -> None:
+        result: dict[str, YNode] = frame.node.value
         merged: dict[str, YNode] = {}
-        for key_node, value_node in node.value:
-            if key_node.tag == _TAG + "merge":
-                for source in self.merge_sources(value_node):
-                    for k, v in self.mapping(source).items():
+        items = frame.items
+        for i in range(0, len(items) - 1, 2):
+            key, value = items[i], items[i + 1]
+            if key.value is _MERGE_KEY:
+                for source in self.merge_sources(value):
+                    for k, v in source.value.items():
                         merged.setdefault(k, v)
                 continue
-            if not isinstance(key_node, yaml.ScalarNode):
-                self.sink.error("a key must be a plain string", self.loc(key_node))
-                continue
-            if key_node.tag not in _SCALAR_TAGS:
-                self.refuse_tag(key_node)
-                continue
-            key = key_node.value
-            value = self.convert(value_node)
-            value.key_line = key_node.start_mark.line + 1
-            value.key_column = key_node.start_mark.column + 1
-            if key in result:
-                first = result[key]
+            if not key.is_scalar or key.raw is None:
                 self.sink.error(
-                    f"duplicate key '{key}' (first defined at line {first.key_line})",
-                    self.loc(key_node),
+                    "a key must be a plain string", Location(self.filename, key.line, key.column)
+                )
+                continue
+            name = key.raw
+            value.key_line = key.line
+            value.key_column = key.column
+            if name in result:
+                first = result[name]
+                self.sink.error(
+                    f"duplicate key '{name}' (first defined at line {first.key_line})",
+                    Location(self.filename, key.line, key.column),
                     "YAML keeps only one of them; merge the two or rename one",
                 )
                 continue
-            result[key] = value
-        for key, value in merged.items():
-            result.setdefault(key, value)
-        return result
+            result[name] = value
+        for name, value in merged.items():
+            result.setdefault(name, value)
 
-    def merge_sources(self, node: yaml.Node) -> list[yaml.MappingNode]:
-        if isinstance(node, yaml.MappingNode):
+    def merge_sources(self, node: YNode) -> list[YNode]:
+        if node.is_map:
             return [node]
-        if isinstance(node, yaml.SequenceNode) and all(
-            isinstance(n, yaml.MappingNode) for n in node.value
-        ):
+        if node.is_seq and all(item.is_map for item in node.value):
             return list(node.value)
-        self.sink.error("'<<' merges only mappings", self.loc(node))
+        self.sink.error(
+            "'<<' merges only mappings", Location(self.filename, node.line, node.column)
+        )
         return []
 
-    def scalar(self, node: yaml.ScalarNode) -> Any:
-        if node.tag not in _SCALAR_TAGS:
-            self.refuse_tag(node)
-            return node.value
-        try:
-            value = self.constructor.construct_object(node)
-        except (ConstructorError, ValueError, OverflowError) as exc:
-            if node.tag == _TAG + "timestamp":
-                self.sink.error(
-                    f"impossible date '{node.value}'",
-                    self.loc(node),
-                    "check the month and day",
-                )
-            else:
-                self.sink.error(f"bad {node.tag.rsplit(':', 1)[-1]} value: {exc}", self.loc(node))
-            return node.value
-        if isinstance(value, _dt.datetime | _dt.date):
-            return value
-        return value
-
-    def refuse_tag(self, node: yaml.Node) -> None:
+    def refuse_tag(self, tag: str, mark: Any) -> None:
         self.sink.error(
-            f"YAML tag '{node.tag}' is not allowed",
-            self.loc(node),
+            f"YAML tag '{tag}' is not allowed",
+            self.loc(mark),
             "maps hold plain strings, numbers, lists and mappings; remove the tag",
         )
+
+
+#: The value of a ``<<`` key while its mapping is built.
+_MERGE_KEY = object()
