@@ -1,22 +1,30 @@
-"""Time argmap against Argdown and a json.loads floor on synthetic maps, side by side.
+"""Measure argmap's performance guards, for one argmap or for two side by side (after, before).
 
-Every measurement is a fresh process (a cold start, as a user runs a command), repeated; the
-table shows the median wall time and the largest peak memory (ru_maxrss) of the repeats:
+Every measurement is a fresh process (a cold start, as a user runs a command) on a map's first
+load (``ARGMAP_NO_CACHE=1`` and an empty ``XDG_CACHE_HOME``), repeated; a figure is the median
+wall time, with the largest peak memory (``ru_maxrss``) of the repeats. The runs of the two
+argmaps and of the references are interleaved, so a slower minute of a shared machine hits both.
+Each guard is checked against a reference measured in the same run, never against a fixed
+machine speed:
 
-* argmap ``validate``, ``supporters`` (a position, depth 1, and ``--all``), ``render -o x.dot``,
-  ``export --to json`` and ``evaluate --semantics grounded``, each without the cache
-  (``ARGMAP_NO_CACHE=1``, what the first load of a map costs) and with a warm cache;
-* Argdown's CLI (``@argdown/cli`` from npm) turning the same debate, written as Argdown, into DOT;
-* ``json.loads`` of the same content as JSON in a fresh Python: the floor for reading the data.
+* every command on the shipped map within 0.3 s (``render -o x.svg`` less ``dot``'s own time,
+  which is shown beside); reference: a bare Python start;
+* map → SVG at 100, 1,000 and 2,500 claims at most 0.35 s more than bare ``dot -Tsvg`` on the
+  DOT that argmap writes for the same map;
+* at those sizes, argmap's map → SVG at least 4×, 3× and 2× faster than the Argdown CLI's map →
+  SVG of the same debate (both lay the picture out; Argdown's map → DOT is shown for
+  information);
+* map → DOT at 32,000 claims no slower than Argdown's map → DOT;
+* 100,000 claims validated within 10 s; reference: ``json.loads`` of the same data.
 
-    python benchmarks/run.py                      # 1k, 10k, 32k and 100k claims, 3 repeats
-    python benchmarks/run.py --quick              # 1k and 10k, once each
-    python benchmarks/run.py --sizes 200,2000 --repeats 5 --no-argdown
+    python benchmarks/run.py --before /tmp/before/.venv/bin/argmap     # the full run, ~10 min
+    python benchmarks/run.py --quick                                    # small sizes, one run
+    python benchmarks/run.py --guards shipped,svg --repeats 9
 
-Maps, outputs, the cache and Argdown's node_modules go to ``benchmarks/_work/`` (git-ignored).
-Argdown is installed there with npm on first use unless ``--argdown PATH`` names a binary or
-``--no-argdown`` skips it. The table is printed and written to ``benchmarks/_work/results.md``
-(and ``results.json``).
+Maps, outputs and the cache go to ``benchmarks/_work/`` (git-ignored). Argdown is the one in
+``node_modules/`` or ``tools/node_modules/``, else installed with npm into the work folder on
+first use, unless ``--argdown PATH`` names one or ``--no-argdown`` skips it. The table is
+printed and written to ``results.md`` (and the samples to ``results.json``) in the work folder.
 """
 
 from __future__ import annotations
@@ -31,7 +39,6 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,69 +48,86 @@ sys.path.insert(0, str(HERE))
 
 import generate  # noqa: E402  (the generator beside this file)
 
+SHIPPED = ROOT / "arguments" / "llama-3.1-open-source"
 ARGDOWN_VERSION = "2.0.0"
-#: npm has no @argdown/markdown-it-plugin 2.x for @argdown/cli 2.0.0: pin the one that exists
-#: (only the Markdown command uses it).
+#: npm has no @argdown/markdown-it-plugin 2.x for @argdown/cli 2.0.0: pin the one that exists.
 ARGDOWN_PACKAGE = {
     "name": "argmap-bench-argdown",
     "private": True,
     "dependencies": {"@argdown/cli": ARGDOWN_VERSION},
     "overrides": {"@argdown/markdown-it-plugin": "1.7.7"},
 }
-DEFAULT_SIZES = (1_000, 10_000, 32_000, 100_000)
-QUICK_SIZES = (1_000, 10_000)
+#: Argdown skips inputs under a folder named ``_*`` (as ``_work`` is) unless told otherwise.
+ARGDOWN_CONFIG = 'module.exports = { ignore: ["**/node_modules/**"] };\n'
 JSON_FLOOR = "import json, sys\nwith open(sys.argv[1], 'rb') as f:\n    json.loads(f.read())\n"
-
-
-@dataclass
-class Task:
-    """How to run one task: argv from (map, Argdown twin, JSON twin, size), its environment,
-    and the file or folder it writes (removed before each run, checked after it)."""
-
-    build: Callable[[Path, Path, Path, int], list[str]]
-    env: dict[str, str]
-    output: Callable[[int], Path] | None = None
-    cwd: Path = ROOT
-
-
-def _complete(output: Path) -> bool:
-    """Whether a run wrote its output in full (Argdown 2.0.0 may exit 1 after a good export)."""
-    files = sorted(output.glob("*.dot")) if output.is_dir() else [output]
-    try:
-        return bool(files) and files[0].read_bytes().rstrip().endswith(b"}")
-    except OSError:
-        return False
+GUARDS = ("shipped", "svg", "argdown", "dot", "validate", "cache")
+#: The commands of the shipped-map guard: (label, the words after ``argmap``; {map} and {out}).
+SHIPPED_COMMANDS = [
+    ("validate", ["validate", "{map}"]),
+    ("stats", ["stats", "{map}"]),
+    ("supporters", ["supporters", "{map}", "zuck-path-forward"]),
+    ("opposers --all", ["opposers", "{map}", "zuck-path-forward", "--all"]),
+    ("show", ["show", "{map}", "zuck-path-forward"]),
+    ("why", ["why", "{map}", "zuck-china-espionage", "zuck-path-forward"]),
+    ("find", ["find", "{map}", "China"]),
+    ("lint", ["lint", "{map}"]),
+    ("actors", ["actors", "{map}"]),
+    ("evaluate", ["evaluate", "{map}"]),
+    ("strength", ["strength", "{map}"]),
+    ("keystones", ["keystones", "{map}"]),
+    ("render -o x.svg", ["render", "{map}", "-o", "{out}.svg"]),
+    ("html", ["html", "{map}", "-o", "{out}.html"]),
+    ("export --to json", ["export", "{map}", "--to", "json", "-o", "{out}.json"]),
+]
 
 
 @dataclass
 class Result:
-    """The runs of one task at one size."""
+    """The runs of one measurement: wall times, the largest peak RSS, or why it has none."""
 
-    task: str
-    size: int
     times: list[float] = field(default_factory=list)
     peak_kb: int = 0
     note: str = ""
 
     @property
     def median(self) -> float | None:
-        return statistics.median(self.times) if self.times else None
+        return statistics.median(self.times) if self.times and not self.note else None
 
     def cell(self) -> str:
-        if self.note:
-            return self.note
         m = self.median
-        return "–" if m is None else f"{m:.2f} s · {self.peak_kb / 1024:.0f} MB"
+        return self.note or ("–" if m is None else f"{m:.2f} s · {self.peak_kb / 1024:.0f} MB")
 
 
-def run_once(
-    cmd: list[str], env: dict[str, str], timeout: float, cwd: Path
-) -> tuple[float, int, int]:
-    """Run ``cmd`` in a fresh process: (wall seconds, peak RSS in KiB, exit code; -9 on timeout)."""
+@dataclass
+class Row:
+    """One line of the guard table: a figure per argmap and whether it keeps the budget."""
+
+    guard: str
+    case: str
+    budget: str
+    reference: str
+    cells: dict[str, tuple[str, bool | None]] = field(default_factory=dict)
+
+
+@dataclass
+class Job:
+    """One command to time: its argv, environment, folder, and the output it must leave."""
+
+    argv: list[str]
+    env: dict[str, str]
+    cwd: Path
+    output: Path | None = None
+
+
+def run_once(job: Job, timeout: float) -> tuple[float, int, int, str]:
+    """Run ``job`` in a fresh process: (wall s, peak RSS KiB, exit code (-9: timeout), stderr)."""
+    if job.output is not None:
+        shutil.rmtree(job.output, ignore_errors=True)
+        job.output.unlink(missing_ok=True)
     start = time.perf_counter()
     proc = subprocess.Popen(
-        cmd, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        job.argv, cwd=job.cwd, env=job.env, stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
     )  # fmt: skip
     timer = threading.Timer(timeout, proc.kill)
     timer.start()
@@ -111,38 +135,54 @@ def run_once(
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
     timer.cancel()
-    proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.stderr:
         proc.stderr.close()
-    if proc.returncode not in (0, -9):
-        tail = stderr.decode("utf-8", "replace").strip().splitlines()[-3:]
-        print(f"  ! {' '.join(cmd[:3])}... exited {proc.returncode}: {' | '.join(tail)}")
-    return elapsed, usage.ru_maxrss, proc.returncode
+    code = os.waitstatus_to_exitcode(status)
+    return elapsed, usage.ru_maxrss, code, stderr.decode("utf-8", "replace")
 
 
-def argmap_cmd() -> list[str]:
-    """The ``argmap`` console script beside this Python, else ``python -m argmap``."""
-    script = Path(sys.executable).with_name("argmap")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "argmap"]
+def complete(output: Path) -> bool:
+    """Whether a run wrote its output in full (Argdown may exit 1 after a good export)."""
+    files = sorted(output.glob("*.*")) if output.is_dir() else [output]
+    try:
+        tail = files[0].read_bytes().rstrip()[-16:] if files else b""
+    except OSError:
+        return False
+    return tail.endswith((b"}", b"</svg>", b"</html>", b"]"))
 
 
-def has_command(argmap: list[str], name: str, env: dict[str, str]) -> bool:
-    """Whether this argmap has the subcommand ``name``."""
-    done = subprocess.run(
-        [*argmap, name, "--help"], env=env, capture_output=True, check=False, cwd=ROOT
-    )
-    return done.returncode == 0
-
-
-#: Maps smaller than this are not cached (argmap.load.cache.MIN_BYTES).
-CACHED_BYTES = 512 * 1024
+def measure(jobs: dict[str, Job], repeats: int, timeout: float, cache: Path) -> dict[str, Result]:
+    """Run each job ``repeats`` times, interleaved (a, b, c, a, b, c...), on an empty cache."""
+    results = {name: Result() for name in jobs}
+    for _ in range(repeats):
+        for name, job in jobs.items():
+            res = results[name]
+            if res.note:
+                continue
+            shutil.rmtree(cache, ignore_errors=True)
+            elapsed, peak, code, stderr = run_once(job, timeout)
+            if code == -9:
+                res.note = f"> {timeout:.0f} s"
+            elif code != 0 and not (job.output is not None and complete(job.output)):
+                tail = " | ".join(stderr.strip().splitlines()[-2:])
+                print(f"  ! {name}: exit {code}: {tail[:300]}")
+                res.note = f"exit {code}"
+            elif job.output is not None and not job.output.exists():
+                res.note = "no output"
+            else:
+                res.times.append(elapsed)
+                res.peak_kb = max(res.peak_kb, peak)
+    for name, res in results.items():
+        print(f"  {name:44} {res.cell()}")
+    return results
 
 
 def find_argdown(work: Path, explicit: str | None, install: bool) -> Path | None:
-    """An ``argdown`` binary: the given one, a tools/ or work-dir install, else npm-install it."""
-    if explicit:  # absolute: Argdown runs from the maps folder
+    """An ``argdown`` binary: the given one, one installed beside argmap, else npm-install it."""
+    if explicit:
         return Path(explicit).resolve()
     for candidate in (
+        ROOT / "node_modules" / ".bin" / "argdown",
         ROOT / "tools" / "node_modules" / ".bin" / "argdown",
         work / "node" / "node_modules" / ".bin" / "argdown",
     ):
@@ -155,36 +195,68 @@ def find_argdown(work: Path, explicit: str | None, install: bool) -> Path | None
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "package.json").write_text(json.dumps(ARGDOWN_PACKAGE, indent=2) + "\n")
     print(f"installing @argdown/cli {ARGDOWN_VERSION} into {folder} ...")
-    done = subprocess.run(
-        [npm, "install", "--no-audit", "--no-fund", "--loglevel=error"],
-        cwd=folder,
-        check=False,
-    )
+    subprocess.run([npm, "install", "--no-audit", "--no-fund", "--loglevel=error"], cwd=folder)
     binary = folder / "node_modules" / ".bin" / "argdown"
-    return binary if done.returncode == 0 and binary.exists() else None
+    return binary if binary.exists() else None
 
 
-def ensure_maps(size: int, maps: Path, lang: str) -> tuple[Path, Path, Path]:
+def argdown_version(binary: Path) -> str:
+    package = binary.resolve().parent.parent / "package.json"  # .../@argdown/cli/dist/cli.js
+    for candidate in (package, binary.parent.parent / "@argdown" / "cli" / "package.json"):
+        try:
+            return "@argdown/cli " + json.loads(candidate.read_text())["version"]
+        except (OSError, ValueError, KeyError):
+            continue
+    return "@argdown/cli ?"
+
+
+def ensure_maps(size: int, maps: Path) -> tuple[Path, Path, Path]:
     """The YAML map, its Argdown twin and its JSON twin for ``size`` claims (made when missing or
-    made by another generator version)."""
-    stem = f"map-{size}" + ("" if lang == "en" else f"-{lang}")
+    made by another generator version). The JSON twin is read with PyYAML, not with argmap."""
+    stem = f"map-{size}"
     yaml_path, argdown_path = maps / f"{stem}.yaml", maps / f"{stem}.argdown"
     json_path, stamp = maps / f"{stem}.json", maps / f"{stem}.version"
     wanted = str(generate.GENERATOR_VERSION)
     fresh = stamp.exists() and stamp.read_text() == wanted
     if not (fresh and yaml_path.exists() and argdown_path.exists() and json_path.exists()):
-        t = time.perf_counter()
-        yaml_path, argdown_path = generate.write(size, maps, lang=lang)
-        from argmap.load.yaml import parse
+        import yaml
 
-        data = parse(yaml_path.read_text(encoding="utf-8"), yaml_path.name).plain()
+        t = time.perf_counter()
+        yaml_path, argdown_path = generate.write(size, maps)
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        data = yaml.load(yaml_path.read_text(encoding="utf-8"), Loader=loader)
         json_path.write_text(json.dumps(data, ensure_ascii=False, default=str), encoding="utf-8")
         stamp.write_text(wanted)
         print(f"generated {yaml_path.name} and its twins in {time.perf_counter() - t:.1f} s")
     return yaml_path, argdown_path, json_path
 
 
-def machine() -> dict[str, str]:
+def python_beside(exe: Path) -> Path:
+    """The Python an argmap console script runs with (its shebang), else this one."""
+    try:
+        first = exe.read_bytes()[:300].split(b"\n", 1)[0]
+        if first.startswith(b"#!"):
+            return Path(first[2:].decode().strip().split()[0])
+    except OSError:
+        pass
+    return Path(sys.executable)
+
+
+def compile_package(exe: Path) -> str:
+    """Compile the package an argmap runs once, as an installed package has it (where
+    ``PYTHONDONTWRITEBYTECODE`` is set, every run would compile every module again); its path."""
+    python = str(python_beside(exe))
+    done = subprocess.run(
+        [python, "-c", "import argmap, os; print(os.path.dirname(argmap.__file__))"],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    folder = done.stdout.strip()
+    if folder:
+        subprocess.run([python, "-m", "compileall", "-q", folder], check=False)
+    return folder or "?"
+
+
+def machine(argdown: Path | None) -> dict[str, str]:
     """What the numbers were measured on."""
     cpu = platform.processor() or platform.machine()
     try:
@@ -194,31 +266,24 @@ def machine() -> dict[str, str]:
                 break
     except OSError:
         pass
-    mem = ""
-    try:
-        kb = int(Path("/proc/meminfo").read_text().split()[1])
-        mem = f"{kb / 1024 / 1024:.0f} GiB"
-    except (OSError, ValueError, IndexError):
-        pass
     info = {
         "cpu": f"{cpu}, {os.cpu_count()} cores",
-        "memory": mem,
         "os": f"{platform.system()} {platform.release()}",
-        "python": platform.python_version(),
     }
+    try:
+        kb = int(Path("/proc/meminfo").read_text().split()[1])
+        info["memory"] = f"{kb / 1024 / 1024:.0f} GiB"
+    except (OSError, ValueError, IndexError):
+        pass
+    info["python"] = platform.python_version()
     for tool, args in (("node", ["node", "--version"]), ("graphviz", ["dot", "-V"])):
         try:
             done = subprocess.run(args, capture_output=True, text=True, check=False)
             info[tool] = (done.stdout or done.stderr).strip().splitlines()[0]
         except (OSError, IndexError):
             info[tool] = "missing"
-    try:
-        import pydot
-        import yaml
-
-        info["libs"] = f"PyYAML {yaml.__version__}, pydot {pydot.__version__}"
-    except ImportError:  # pragma: no cover
-        pass
+    if argdown is not None:
+        info["argdown"] = argdown_version(argdown)
     return info
 
 
@@ -229,186 +294,330 @@ def load_average() -> str:
         return "?"
 
 
+def secs(x: float | None) -> str:
+    return "–" if x is None else f"{x:.2f} s"
+
+
+class Bench:
+    """The run: the argmaps to compare, where everything goes, and the rows measured so far."""
+
+    def __init__(self, args: argparse.Namespace, versions: dict[str, list[str]]) -> None:
+        self.args = args
+        self.versions = versions
+        self.work = Path(args.work).resolve()
+        self.maps, self.out, self.cache = self.work / "maps", self.work / "out", self.work / "cache"
+        for folder in (self.maps, self.out):
+            folder.mkdir(parents=True, exist_ok=True)
+        env = {k: v for k, v in os.environ.items() if not k.startswith("ARGMAP_")}
+        self.env = {**env, "XDG_CACHE_HOME": str(self.cache), "ARGMAP_NO_CACHE": "1"}
+        self.rows: list[Row] = []
+        self.samples: dict[str, dict[str, object]] = {}
+        self.argdown: Path | None = None
+        self.has_dot = shutil.which("dot") is not None
+
+    def repeats(self, size: int) -> int:
+        return self.args.repeats if size < 2_000 else self.args.big_repeats
+
+    def run(self, label: str, jobs: dict[str, Job], repeats: int) -> dict[str, Result]:
+        """Measure ``jobs`` and keep their samples under ``label``."""
+        print(f"\n{label} (load {load_average()})")
+        results = measure(jobs, repeats, self.args.timeout, self.cache)
+        for name, res in results.items():
+            self.samples[f"{label}: {name}"] = {
+                "times": res.times,
+                "median": res.median,
+                "peak_mb": round(res.peak_kb / 1024, 1),
+                "note": res.note,
+            }
+        return results
+
+    def am(self, version: str, *words: str) -> list[str]:
+        return [*self.versions[version], *words]
+
+    def dot_job(self, source: Path, target: Path) -> Job:
+        return Job(["dot", "-Tsvg", str(source), "-o", str(target)], self.env, self.out, target)
+
+    def argdown_job(self, twin: Path, size: int, fmt: str) -> Job:
+        assert self.argdown is not None
+        (self.maps / "argdown.config.js").write_text(ARGDOWN_CONFIG)
+        target = self.out / f"argdown-{size}-{fmt}"
+        argv = [str(self.argdown), "map", twin.name, str(target), "--format", fmt,
+                "--config", "argdown.config.js"]  # fmt: skip
+        return Job(argv, self.env, self.maps, target)
+
+    def write_dot(self, version: str, source: Path, tag: str) -> Path | None:
+        """The DOT this argmap writes for ``source`` (what bare ``dot`` is timed on)."""
+        target = self.out / f"{version}-{tag}.ref.dot"
+        job = Job(self.am(version, "render", str(source), "-o", str(target)), self.env, self.out)
+        _, _, code, stderr = run_once(job, self.args.timeout)
+        if code != 0 or not target.exists():
+            print(f"  ! {version} render -o {target.name}: exit {code}: {stderr.strip()[-300:]}")
+            return None
+        return target
+
+    def shipped(self) -> None:
+        """Every command on the shipped map, cold; ``render`` less bare ``dot`` on its DOT."""
+        jobs: dict[str, Job] = {}
+        python = python_beside(Path(self.versions["after"][0]))
+        jobs["python start"] = Job([str(python), "-c", "pass"], self.env, self.out)
+        for version in self.versions:
+            for label, words in SHIPPED_COMMANDS:
+                out = self.out / f"{version}-shipped"
+                argv = self.am(version, *(w.format(map=SHIPPED, out=out) for w in words))
+                output = out.with_suffix(Path(words[-1]).suffix) if "{out}" in words[-1] else None
+                jobs[f"{version} {label}"] = Job(argv, self.env, self.out, output)
+            dot = self.write_dot(version, SHIPPED, "shipped") if self.has_dot else None
+            if dot is not None:
+                jobs[f"{version} bare dot"] = self.dot_job(dot, dot.with_suffix(".bare.svg"))
+        res = self.run("shipped map: every command", jobs, self.args.repeats)
+        start = res["python start"].median
+        for label, _ in SHIPPED_COMMANDS:
+            row = Row("shipped map ≤ 0.3 s", label, "≤ 0.30 s", f"Python start {secs(start)}")
+            for version in self.versions:
+                r = res[f"{version} {label}"]
+                m = r.median
+                if m is None:
+                    row.cells[version] = (r.cell(), None)
+                    continue
+                text = r.cell()
+                if label.startswith("render"):
+                    bare = res.get(f"{version} bare dot")
+                    dot = bare.median if bare else None
+                    if dot is None:
+                        row.cells[version] = (f"{text} (dot not timed)", None)
+                        continue
+                    m -= dot
+                    text = f"{m:.2f} s ({r.median:.2f} s − dot {dot:.2f} s)"
+                row.cells[version] = (text, m <= 0.30)
+            self.rows.append(row)
+
+    def svg(self, sizes: list[int], with_argdown: bool) -> None:
+        """Map → SVG against bare ``dot`` on the same DOT, and against Argdown's map → SVG."""
+        if not self.has_dot:
+            print("Graphviz's dot is missing: the SVG guards are not measured")
+            return
+        budgets = {100: 4.0, 1_000: 3.0, 2_500: 2.0}
+        for size in sizes:
+            m, a, _ = ensure_maps(size, self.maps)
+            jobs: dict[str, Job] = {}
+            for version in self.versions:
+                target = self.out / f"{version}-{size}.svg"
+                argv = self.am(version, "render", str(m), "-o", str(target))
+                jobs[f"{version} render -o x.svg"] = Job(argv, self.env, self.out, target)
+                dot = self.write_dot(version, m, str(size))
+                if dot is not None:
+                    jobs[f"{version} bare dot"] = self.dot_job(dot, dot.with_suffix(".bare.svg"))
+                target = self.out / f"{version}-{size}.dot"
+                argv = self.am(version, "render", str(m), "-o", str(target))
+                jobs[f"{version} render -o x.dot"] = Job(argv, self.env, self.out, target)
+            if with_argdown and self.argdown is not None:
+                jobs["Argdown map → svg"] = self.argdown_job(a, size, "svg")
+                jobs["Argdown map → dot"] = self.argdown_job(a, size, "dot")
+            res = self.run(f"{size:,} claims: map → SVG", jobs, self.repeats(size))
+            dots = {v: res[f"{v} bare dot"].median if f"{v} bare dot" in res else None
+                    for v in self.versions}  # fmt: skip
+            ref = ", ".join(f"{v} {secs(d)}" for v, d in dots.items())
+            row = Row("SVG − bare dot ≤ 0.35 s", f"{size:,} claims", "≤ +0.35 s", f"dot {ref}")
+            for version in self.versions:
+                r, dot = res[f"{version} render -o x.svg"], dots[version]
+                if r.median is None or dot is None:
+                    row.cells[version] = (r.cell() if r.note else "–", None)
+                    continue
+                margin = r.median - dot
+                row.cells[version] = (f"+{margin:.2f} s ({r.median:.2f} s)", margin <= 0.35)
+            self.rows.append(row)
+            if not with_argdown:
+                continue
+            need = budgets.get(size, 2.0)
+            for fmt, guard in (("svg", f"≥ {need:.0f}× Argdown"), ("dot", None)):
+                ad = res.get(f"Argdown map → {fmt}")
+                name = f"Argdown ÷ argmap, map → {fmt.upper()}"
+                row = Row(name, f"{size:,} claims", guard or "(info)",
+                          f"Argdown {ad.cell() if ad else 'not run'}")  # fmt: skip
+                for version in self.versions:
+                    r = res[f"{version} render -o x.{fmt}"]
+                    if ad is None or ad.median is None or r.median is None:
+                        row.cells[version] = (r.cell() if r.note else "–", None)
+                        continue
+                    ratio = ad.median / r.median
+                    ok = ratio >= need if guard else None
+                    row.cells[version] = (f"{ratio:.1f}× ({r.median:.2f} s)", ok)
+                self.rows.append(row)
+
+    def dot(self, size: int) -> None:
+        """Map → DOT on a first load, against Argdown's map → DOT."""
+        m, a, _ = ensure_maps(size, self.maps)
+        jobs: dict[str, Job] = {}
+        for version in self.versions:
+            target = self.out / f"{version}-{size}.dot"
+            argv = self.am(version, "render", str(m), "-o", str(target))
+            jobs[f"{version} render -o x.dot"] = Job(argv, self.env, self.out, target)
+        if self.argdown is not None:
+            jobs["Argdown map → dot"] = self.argdown_job(a, size, "dot")
+        res = self.run(f"{size:,} claims: map → DOT", jobs, self.repeats(size))
+        ad = res.get("Argdown map → dot")
+        row = Row("DOT, first load, ≥ 1× Argdown", f"{size:,} claims", "≥ 1.0×",
+                  f"Argdown {ad.cell() if ad else 'not run'}")  # fmt: skip
+        for version in self.versions:
+            r = res[f"{version} render -o x.dot"]
+            if ad is None or ad.median is None or r.median is None:
+                row.cells[version] = (r.cell(), None)
+                continue
+            ratio = ad.median / r.median
+            row.cells[version] = (f"{ratio:.1f}× ({r.cell()})", ratio >= 1.0)
+        self.rows.append(row)
+
+    def validate(self, size: int) -> None:
+        """``validate`` on a first load, with ``json.loads`` of the same data beside it."""
+        m, _, j = ensure_maps(size, self.maps)
+        jobs = {v: Job(self.am(v, "validate", "-q", str(m)), self.env, self.out)
+                for v in self.versions}  # fmt: skip
+        jobs["json.loads"] = Job([sys.executable, "-c", JSON_FLOOR, str(j)], self.env, self.out)
+        res = self.run(f"{size:,} claims: validate", jobs, self.repeats(size))
+        floor = res["json.loads"].median
+        row = Row("validate, first load, ≤ 10 s", f"{size:,} claims", "≤ 10 s",
+                  f"json.loads {res['json.loads'].cell()}")  # fmt: skip
+        for version in self.versions:
+            r = res[version]
+            if r.median is None:
+                row.cells[version] = (r.cell(), None)
+                continue
+            times = f", {r.median / floor:.0f}× json.loads" if floor else ""
+            row.cells[version] = (f"{r.cell()}{times}", r.median <= 10.0)
+        self.rows.append(row)
+
+    def cache_info(self, size: int) -> None:
+        """What a warm map cache buys, where the argmap has one (information, no budget)."""
+        m, _, _ = ensure_maps(size, self.maps)
+        warm_env = {k: v for k, v in self.env.items() if k != "ARGMAP_NO_CACHE"}
+        spare = self.work / "unused-cache"  # what measure() empties between the warm runs
+        row = Row("map cache (info)", f"validate, {size:,} claims", "(info)", "its first load")
+        for version in self.versions:
+            first = Job(self.am(version, "validate", "-q", str(m)), self.env, self.out)
+            warm = Job(self.am(version, "validate", "-q", str(m)), warm_env, self.out)
+            label = f"{size:,} claims: {version} validate, first load and warm cache"
+            print(f"\n{label} (load {load_average()})")
+            cold = measure({"first load": first}, self.repeats(size), self.args.timeout, self.cache)
+            shutil.rmtree(self.cache, ignore_errors=True)
+            for _ in range(2):  # a map may be cached on its second load only
+                run_once(warm, self.args.timeout)
+                settle(self.cache)  # the entry may be written by a child after the command
+            hot = measure({"warm cache": warm}, self.repeats(size), self.args.timeout, spare)
+            c, h = cold["first load"], hot["warm cache"]
+            shutil.rmtree(self.cache, ignore_errors=True)
+            if c.median is None or h.median is None:
+                row.cells[version] = (h.cell(), None)
+                continue
+            row.cells[version] = (f"{h.cell()} against {c.median:.2f} s", None)
+        self.rows.append(row)
+
+
+def settle(folder: Path) -> None:
+    """Wait until ``folder`` holds a file and stops changing for a second (up to 10 s for the
+    first file, 60 s in all)."""
+    start, last, still = time.time(), None, 0
+    while time.time() < start + 60:
+        files = sorted((p.name, p.stat().st_size) for p in folder.rglob("*") if p.is_file())
+        if not files and time.time() > start + 10:
+            return
+        still = still + 1 if files and files == last else 0
+        if still >= 5:
+            return
+        last = files
+        time.sleep(0.2)
+
+
+def format_table(rows: list[Row], versions: list[str]) -> str:
+    """The guard table in Markdown: a figure and a verdict per argmap."""
+    head = ["guard", "case", "budget", "reference"]
+    for v in versions:
+        head += [v, f"{v} ok"]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for row in rows:
+        cells = [row.guard, row.case, row.budget, row.reference]
+        for v in versions:
+            text, ok = row.cells.get(v, ("–", None))
+            cells += [text, "–" if ok is None else ("pass" if ok else "**FAIL**")]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def parse_sizes(text: str) -> list[int]:
+    return [int(float(s.strip().lower().replace("k", "e3"))) for s in text.split(",") if s.strip()]
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Run the benchmark; print and save the table."""
+    """Run the guards; print and save the table."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", help="comma-separated claim counts (default 1k,10k,32k,100k)")
-    parser.add_argument("--quick", action="store_true", help="1k and 10k claims, one run each")
-    parser.add_argument("--repeats", type=int, help="runs per measurement (default 3; quick: 1)")
-    parser.add_argument("--lang", choices=["en", "ja", "both"], default="en")
+    parser.add_argument("--argmap", help="argmap executable to measure (default: this venv's)")
+    parser.add_argument("--before", help="a second argmap executable, measured side by side")
+    parser.add_argument("--guards", default=",".join(GUARDS), help="comma-separated subset")
+    parser.add_argument("--svg-sizes", default="100,1000,2500", help="claims for the SVG guards")
+    parser.add_argument("--dot-size", default="32000", help="claims for the DOT guard")
+    parser.add_argument("--validate-size", default="100000", help="claims for the validate guard")
+    parser.add_argument("--cache-size", default="32000", help="claims for the cache figure")
+    parser.add_argument("--repeats", type=int, default=5, help="runs per figure (default 5)")
+    parser.add_argument("--big-repeats", type=int, default=3, help="from 2,000 claims (3)")
+    parser.add_argument("--quick", action="store_true", help="small sizes, one run each")
     parser.add_argument("--timeout", type=float, default=300.0, help="seconds per run")
     parser.add_argument("--work", default=str(HERE / "_work"), help="folder for everything made")
     parser.add_argument("--argdown", help="path of an argdown binary to use")
     parser.add_argument("--no-argdown", action="store_true", help="leave Argdown out")
     parser.add_argument("--no-install", action="store_true", help="never run npm install")
-    parser.add_argument("--tasks", help="comma-separated subset of the tasks to run")
     args = parser.parse_args(argv)
-
-    if args.sizes:
-        sizes = [int(float(s.strip().lower().replace("k", "e3"))) for s in args.sizes.split(",")]
-    else:
-        sizes = list(QUICK_SIZES if args.quick else DEFAULT_SIZES)
-    repeats = args.repeats or (1 if args.quick else 3)
-    work = Path(args.work).resolve()
-    maps, out, cache = work / "maps", work / "out", work / "cache"
-    for folder in (maps, out):
-        folder.mkdir(parents=True, exist_ok=True)
-    shutil.rmtree(cache, ignore_errors=True)
-
-    base_env = {k: v for k, v in os.environ.items() if k != "ARGMAP_NO_CACHE"}
-    base_env["XDG_CACHE_HOME"] = str(cache)
-    nocache_env = {**base_env, "ARGMAP_NO_CACHE": "1"}
-    argmap = argmap_cmd()
-    chosen = [t.strip() for t in args.tasks.split(",")] if args.tasks else [""]
-    want_argdown = not args.no_argdown and any("Argdown".startswith(c[:7]) for c in chosen)
-    argdown = find_argdown(work, args.argdown, not args.no_install) if want_argdown else None
-    if want_argdown and argdown is None:
-        print("Argdown not available: its column stays empty (see --argdown, --no-install)")
-
-    def am(*words: str) -> list[str]:
-        return [*argmap, *words]
-
-    tasks: dict[str, Task] = {}
-    for label, env in (("", nocache_env), (" (cached)", base_env)):
-        tasks["validate" + label] = Task(lambda m, a, j, n: am("validate", "-q", str(m)), env)
-        tasks["supporters" + label] = Task(
-            lambda m, a, j, n: am("supporters", str(m), "congestion-0", "--format", "ids"), env
+    if args.quick:
+        args.svg_sizes, args.dot_size, args.validate_size, args.cache_size = (
+            "100,1000",
+            *["10k"] * 3,
         )
-        tasks["supporters --all" + label] = Task(
-            lambda m, a, j, n: am("supporters", str(m), "congestion-0", "--all", "--format", "ids"),
-            env,
-        )
-        tasks["render -o x.dot" + label] = Task(
-            lambda m, a, j, n: am("render", str(m), "-o", str(out / f"argmap-{n}.dot")),
-            env,
-            lambda n: out / f"argmap-{n}.dot",
-        )
-        tasks["export --to json" + label] = Task(
-            lambda m, a, j, n: am("export", str(m), "--to", "json", "-o", str(out / f"{n}.json")),
-            env,
-            lambda n: out / f"{n}.json",
-        )
-        tasks["evaluate grounded" + label] = Task(
-            lambda m, a, j, n: am("evaluate", str(m), "--semantics", "grounded"), env
-        )
-    if argdown is not None:
-        # run where the twin is: Argdown ignores input paths with a folder named _*
-        tasks["Argdown map → dot"] = Task(
-            lambda m, a, j, n: [str(argdown), "map", a.name, str(out / f"argdown-{n}"), "--format",
-                                "dot"],
-            base_env,
-            lambda n: out / f"argdown-{n}",
-            maps,
-        )  # fmt: skip
-    tasks["json.loads floor"] = Task(
-        lambda m, a, j, n: [sys.executable, "-c", JSON_FLOOR, str(j)], dict(os.environ)
-    )
-    tasks = {k: v for k, v in tasks.items() if any(k.startswith(c) for c in chosen)}
+        args.repeats = args.big_repeats = 1
 
-    missing = {
-        word: not has_command(argmap, word, base_env)
-        for word in ("validate", "supporters", "render", "export", "evaluate")
-    }
-    # As an installed package has it: bytecode compiled once (where PYTHONDONTWRITEBYTECODE is
-    # set, every run would otherwise compile every module of argmap again, ~20 ms).
-    import compileall
-
-    compileall.compile_dir(str(ROOT / "argmap"), quiet=1)
-    info = machine()
+    after = Path(args.argmap).resolve() if args.argmap else Path(sys.executable).with_name("argmap")
+    versions = {"after": [str(after)]}
+    if args.before:
+        versions["before"] = [str(Path(args.before).resolve())]
+    guards = [g.strip() for g in args.guards.split(",") if g.strip()]
+    unknown = sorted(set(guards) - set(GUARDS))
+    if unknown:
+        parser.error(f"unknown guard {', '.join(unknown)} (choose from {', '.join(GUARDS)})")
+    bench = Bench(args, versions)
+    wants_argdown = not args.no_argdown and ({"argdown", "dot"} & set(guards))
+    if wants_argdown:
+        bench.argdown = find_argdown(bench.work, args.argdown, not args.no_install)
+        if bench.argdown is None:
+            print("Argdown not available: its rows stay empty (see --argdown, --no-install)")
+    for version, cmd in versions.items():
+        print(f"{version}: {cmd[0]} (package {compile_package(Path(cmd[0]))})")
+    info = machine(bench.argdown)
     print("machine: " + "; ".join(f"{k} {v}" for k, v in info.items()))
-    print(f"load average at start: {load_average()}")
-    results: dict[tuple[str, int], Result] = {}
-    for size in sizes:
-        m, a, j = ensure_maps(size, maps, args.lang)
-        # warm the cache: the command writes the entry after it ends, in a detached child;
-        # wait for it, so that no writer runs while anything is timed
-        entries = cache / "argmap"
-        before = len(list(entries.glob("*.map")))
-        run_once(am("validate", "-q", str(m)), base_env, args.timeout, ROOT)
-        deadline = time.time() + (args.timeout if m.stat().st_size >= CACHED_BYTES else 0)
-        while len(list(entries.glob("*.map"))) <= before and time.time() < deadline:
-            time.sleep(0.1)
-        time.sleep(0.5)  # the writer prunes old entries, then exits
-        print(f"\n{size:,} claims ({m.stat().st_size / 1e6:.1f} MB of YAML); load {load_average()}")
-        for name, task in tasks.items():
-            res = results[(name, size)] = Result(name, size)
-            if missing.get(name.split()[0]):
-                res.note = "n/a"
-                continue
-            output = task.output(size) if task.output else None
-            for _ in range(repeats):
-                if output is not None:
-                    shutil.rmtree(output, ignore_errors=True)
-                    output.unlink(missing_ok=True)
-                argv = task.build(m, a, j, size)
-                elapsed, peak, code = run_once(argv, task.env, args.timeout, task.cwd)
-                if code == -9:
-                    res.note = f"> {args.timeout:.0f} s"
-                    break
-                if code != 0 and not (output is not None and _complete(output)):
-                    res.note = f"exit {code}"
-                    break
-                res.times.append(elapsed)
-                res.peak_kb = max(res.peak_kb, peak)
-            print(f"  {name:32} {res.cell()}")
+    started, load_start = time.perf_counter(), load_average()
 
-    table = format_table(results, sizes, list(tasks))
-    print("\n" + table)
-    (work / "results.md").write_text(
-        "machine: " + "; ".join(f"{k} {v}" for k, v in info.items()) + "\n\n" + table + "\n",
-        encoding="utf-8",
-    )
-    (work / "results.json").write_text(
-        json.dumps(
-            {
-                "machine": info,
-                "repeats": repeats,
-                "results": [
-                    {
-                        "task": r.task,
-                        "size": r.size,
-                        "times": r.times,
-                        "median": r.median,
-                        "peak_mb": round(r.peak_kb / 1024, 1),
-                        "note": r.note,
-                    }
-                    for r in results.values()
-                ],
-            },
-            indent=2,
-        ),
-        encoding="utf-8",
-    )
-    print(f"\nwritten to {work / 'results.md'} and results.json")
+    if "shipped" in guards:
+        bench.shipped()
+    if "svg" in guards or "argdown" in guards:
+        bench.svg(parse_sizes(args.svg_sizes), "argdown" in guards and bench.argdown is not None)
+    if "dot" in guards:
+        bench.dot(parse_sizes(args.dot_size)[0])
+    if "validate" in guards:
+        bench.validate(parse_sizes(args.validate_size)[0])
+    if "cache" in guards:
+        bench.cache_info(parse_sizes(args.cache_size)[0])
+
+    table = format_table(bench.rows, list(versions))
+    minutes = (time.perf_counter() - started) / 60
+    header = (
+        "machine: " + "; ".join(f"{k} {v}" for k, v in info.items()) + "\n"
+        + "; ".join(f"{v}: {c[0]}" for v, c in versions.items()) + "\n"
+        + f"repeats {args.repeats} (from 2,000 claims {args.big_repeats}); load average "
+        + f"{load_start} at start, {load_average()} at end; {minutes:.1f} min\n"
+    )  # fmt: skip
+    print("\n" + header + "\n" + table)
+    (bench.work / "results.md").write_text(header + "\n" + table + "\n", encoding="utf-8")
+    rows = [vars(r) for r in bench.rows]
+    record = {"machine": info, "versions": versions, "samples": bench.samples, "rows": rows}
+    (bench.work / "results.json").write_text(json.dumps(record, indent=2), encoding="utf-8")
+    print(f"\nwritten to {bench.work / 'results.md'} and results.json")
     return 0
-
-
-def format_table(results: dict[tuple[str, int], Result], sizes: list[int], tasks: list[str]) -> str:
-    """The Markdown table of medians and peaks, then the ratios that the targets are about."""
-    head = "| task | " + " | ".join(f"{s:,} claims" for s in sizes) + " |"
-    lines = [head, "|---" * (len(sizes) + 1) + "|"]
-    for task in tasks:
-        cells = [results[(task, s)].cell() if (task, s) in results else "" for s in sizes]
-        lines.append(f"| {task} | " + " | ".join(cells) + " |")
-
-    def ratio(a: str, b: str, size: int) -> str:
-        x, y = results.get((a, size)), results.get((b, size))
-        if not x or not y or x.median is None or y.median is None or x.note or y.note:
-            return "–"
-        return f"{x.median / y.median:.1f}×"
-
-    lines.append("")
-    lines.append("| ratio | " + " | ".join(f"{s:,}" for s in sizes) + " |")
-    lines.append("|---" * (len(sizes) + 1) + "|")
-    pairs = [
-        ("Argdown ÷ argmap render (DOT)", "Argdown map → dot", "render -o x.dot"),
-        ("Argdown ÷ argmap render (DOT, cached)", "Argdown map → dot", "render -o x.dot (cached)"),
-        ("argmap validate ÷ json.loads floor", "validate", "json.loads floor"),
-        ("argmap validate (cached) ÷ json.loads floor", "validate (cached)", "json.loads floor"),
-    ]
-    for label, a, b in pairs:
-        lines.append(f"| {label} | " + " | ".join(ratio(a, b, s) for s in sizes) + " |")
-    return "\n".join(lines)
 
 
 if __name__ == "__main__":
