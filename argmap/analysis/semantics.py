@@ -8,10 +8,9 @@
   components and solved component by component in topological order (SCC-recursiveness,
   Baroni, Giacomin & Guida 2005; Cerutti et al. 2014), each component by labelling-based
   backtracking with propagation in the style of Nofal, Atkinson & Dunne (2014).
-* :func:`acceptance` decides credulous and sceptical acceptance, looking only at the
-  arguments that can reach the queried one (directionality) where the semantics allows.
-* :func:`what_if` forces arguments IN (``assume``) or OUT (``reject``); :func:`keystones`
-  ranks the claims whose rejection changes the most statuses.
+
+Acceptance, what-if and keystones, built on these labellings, are in
+:mod:`argmap.analysis.evaluation`.
 
 >>> from argmap.analysis.framework import Framework
 >>> fw = Framework.from_pairs(["a", "b", "c"], [("a", "b"), ("b", "c")])
@@ -24,31 +23,24 @@
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from argmap.analysis.framework import (
     Framework,
-    MapFramework,
     bit_members,
     components_in_order,
 )
 from argmap.errors import ArgmapError
 
 __all__ = [
+    "LABELS",
     "SEMANTICS",
-    "Acceptance",
-    "Evaluation",
     "GroundedLabelling",
-    "Keystone",
-    "WhatIf",
-    "acceptance",
-    "evaluate",
+    "check_semantics",
     "extensions",
     "grounded",
     "iter_extensions",
-    "keystones",
-    "what_if",
 ]
 
 SEMANTICS = ("grounded", "complete", "preferred", "stable")
@@ -56,6 +48,12 @@ LABELS = ("undec", "in", "out")
 
 # grounded codes: 0 undecided, 1 in, 2 out
 _G_UNDEC, _G_IN, _G_OUT = 0, 1, 2
+
+
+def check_semantics(semantics: str) -> None:
+    """Raise ArgmapError naming the known semantics unless ``semantics`` is one of them."""
+    if semantics not in SEMANTICS:
+        raise ArgmapError(f"unknown semantics '{semantics}' (use {', '.join(SEMANTICS)})")
 
 
 @dataclass(frozen=True)
@@ -429,8 +427,7 @@ def _singleton(v: int, lab: list[int], pred, mode: str) -> list[list[int]]:
 
 def iter_extensions(fw: Framework, semantics: str) -> Iterator[list[int]]:
     """Yield the extensions of ``fw`` (sorted argument indices), in a deterministic order."""
-    if semantics not in SEMANTICS:
-        raise ArgmapError(f"unknown semantics '{semantics}' (use {', '.join(SEMANTICS)})")
+    check_semantics(semantics)
     g = grounded(fw)
     g_in = g.members("in")
     if semantics == "grounded":
@@ -493,273 +490,3 @@ def iter_extensions(fw: Framework, semantics: str) -> Iterator[list[int]]:
 def extensions(fw: Framework, semantics: str) -> list[list[int]]:
     """All extensions of ``fw`` under ``semantics``, each sorted, the list sorted."""
     return sorted(iter_extensions(fw, semantics))
-
-
-def _ancestors(fw: Framework, i: int) -> list[int]:
-    pred = fw.predecessors
-    seen = {i}
-    todo = [i]
-    while todo:
-        v = todo.pop()
-        for p in pred[v]:
-            if p not in seen:
-                seen.add(p)
-                todo.append(p)
-    return sorted(seen)
-
-
-def _restrict(fw: Framework, keep: list[int]) -> Framework:
-    pos = {v: k for k, v in enumerate(keep)}
-    names = fw.arguments
-    pairs = ((pos[a], pos[b]) for a, b in fw.pairs() if a in pos and b in pos)
-    return Framework.from_indices([names[v] for v in keep], pairs)
-
-
-@dataclass(frozen=True)
-class Acceptance:
-    """Whether an argument is in some (credulous) and in every (sceptical) extension.
-
-    With no extension at all (stable semantics can have none) sceptical acceptance holds
-    vacuously and ``extensions`` is 0. ``extensions`` counts the extensions searched when the
-    search ran to the end (of the framework restricted to what can reach the argument, except
-    under stable semantics), and is None when it stopped early or did not enumerate.
-    """
-
-    argument: str
-    semantics: str
-    credulous: bool
-    sceptical: bool
-    extensions: int | None = None
-
-
-def acceptance(fw: Framework, argument: int, semantics: str) -> Acceptance:
-    """Credulous and sceptical acceptance of ``fw.arguments[argument]``.
-
-    Grounded, complete and preferred semantics are directional, so only the arguments that can
-    reach ``argument`` through attacks are searched; stable semantics needs the whole framework.
-    """
-    name = fw.arguments[argument]
-    if semantics not in SEMANTICS:
-        raise ArgmapError(f"unknown semantics '{semantics}' (use {', '.join(SEMANTICS)})")
-    if semantics in ("grounded", "complete"):
-        in_grounded = grounded(fw).codes[argument] == _G_IN
-        if semantics == "grounded" or in_grounded:
-            return Acceptance(name, semantics, in_grounded, in_grounded)
-        cred = acceptance(fw, argument, "preferred").credulous
-        return Acceptance(name, semantics, cred, False)
-    if semantics == "stable":
-        sub, target = fw, argument
-    else:
-        keep = _ancestors(fw, argument)
-        sub, target = _restrict(fw, keep), keep.index(argument)
-    cred, scep, count, complete = False, True, 0, True
-    for ext in iter_extensions(sub, semantics):
-        count += 1
-        if target in ext:
-            cred = True
-        else:
-            scep = False
-        if cred and not scep:
-            complete = False
-            break
-    return Acceptance(name, semantics, cred, scep, count if complete else None)
-
-
-# ---------------------------------------------------------------------------------------------
-# What-if
-
-
-@dataclass(frozen=True)
-class WhatIf:
-    """A framework changed by assumptions: its first ``visible`` arguments are the original ones.
-
-    ``assumed`` and ``rejected`` are the closures actually forced (indices), see :func:`what_if`.
-    """
-
-    framework: Framework
-    visible: int
-    assumed: tuple[int, ...]
-    rejected: tuple[int, ...]
-
-
-def what_if(
-    fw: Framework,
-    assume: Iterable[int] = (),
-    reject: Iterable[int] = (),
-    commits: Sequence[Iterable[int]] | None = None,
-    committed: Sequence[Iterable[int]] | None = None,
-) -> WhatIf:
-    """Force arguments IN (``assume``) or OUT (``reject``) by changing the framework.
-
-    * Assuming ``a`` assumes everything accepting ``a`` commits to (``commits[a]``, indices as in
-      :attr:`MapFramework.commits`; just ``a`` for an abstract framework) and deletes every
-      attack on those arguments, so they are unattacked and IN under every semantics.
-    * Rejecting ``r`` adds one unattacked argument that attacks ``r`` and everything that commits
-      to ``r`` (``committed[r]``), so they are OUT under every semantics; an OUT argument defeats
-      nothing, so what they attacked is judged without them.
-
-    Assuming two arguments of which one attacks the other, or assuming and rejecting the same
-    argument, raises :class:`ArgmapError`.
-    """
-    n = len(fw)
-    names = fw.arguments
-    assumed: set[int] = set()
-    for a in assume:
-        assumed.update(commits[a] if commits is not None else (a,))
-    rejected_set: set[int] = set()
-    for r in reject:
-        rejected_set.update(committed[r] if committed is not None else (r,))
-    both = assumed & rejected_set
-    if both:
-        clash = ", ".join(names[i] for i in sorted(both))
-        raise ArgmapError(f"cannot both assume and reject {clash}")
-    rejected = sorted(rejected_set)
-    conflicts = [(a, b) for a, b in fw.pairs() if a in assumed and b in assumed]
-    if conflicts:
-        a, b = conflicts[0]
-        what = "attacks itself" if a == b else f"attacks {names[b]}"
-        raise ArgmapError(f"the assumptions conflict: {names[a]} {what}")
-    if not assumed and not rejected:
-        return WhatIf(fw, n, (), ())
-    pairs = [(a, b) for a, b in fw.pairs() if b not in assumed]
-    extra: tuple[str, ...] = ()
-    if rejected:
-        fiat = "⊥"
-        while fiat in fw.index:
-            fiat += "'"
-        extra = (fiat,)
-        pairs.extend((n, r) for r in rejected)
-    return WhatIf(fw.with_attacks(pairs, extra), n, tuple(sorted(assumed)), tuple(rejected))
-
-
-# ---------------------------------------------------------------------------------------------
-# Evaluation: one call for the CLI and for keystones
-
-
-@dataclass(frozen=True)
-class Evaluation:
-    """The outcome of evaluating a framework (after any what-if) under one semantics.
-
-    ``statuses[i]`` is the grounded label (``in``/``out``/``undec``) or, for the other
-    semantics, ``sceptical`` (in every extension), ``credulous`` (in some) or ``rejected``.
-    Extensions are lists of argument indices; the what-if helper argument is left out.
-    """
-
-    semantics: str
-    arguments: tuple[str, ...]
-    statuses: tuple[str, ...]
-    extensions: list[list[int]] | None
-    grounded: GroundedLabelling | None
-    assumed: tuple[str, ...] = ()
-    rejected: tuple[str, ...] = ()
-
-    def labelling(self) -> dict[str, str]:
-        """Argument name -> status, in framework order."""
-        return dict(zip(self.arguments, self.statuses, strict=True))
-
-    def explain(self, i: int) -> str:
-        """A short reason for argument ``i``'s status."""
-        if self.arguments[i] in self.assumed:
-            return "assumed"
-        if self.arguments[i] in self.rejected:
-            return "rejected by assumption"
-        if self.grounded is not None:
-            return self.grounded.explain(i)
-        return ""
-
-
-def evaluate(
-    fw: Framework,
-    semantics: str = "grounded",
-    assume: Sequence[str] = (),
-    reject: Sequence[str] = (),
-    closure: MapFramework | None = None,
-) -> Evaluation:
-    """Evaluate ``fw`` under ``semantics`` after forcing ``assume`` IN and ``reject`` OUT.
-
-    ``closure`` (the :class:`MapFramework` the framework came from) makes what-if follow the
-    support reading: assuming a claim assumes what it commits to, rejecting one rejects what
-    commits to it.
-    """
-    if semantics not in SEMANTICS:
-        raise ArgmapError(f"unknown semantics '{semantics}' (use {', '.join(SEMANTICS)})")
-    index = fw.index
-    wi = what_if(  # a closure's commitments are computed on first use: only when needed
-        fw,
-        [index[a] for a in assume],
-        [index[r] for r in reject],
-        closure.commits if closure and assume else None,
-        closure.committed if closure and reject else None,
-    )
-    work, n = wi.framework, wi.visible
-    names = fw.arguments
-    assumed = tuple(names[i] for i in wi.assumed)
-    rejected = tuple(names[i] for i in wi.rejected)
-    if semantics == "grounded":
-        g = grounded(work)
-        statuses = tuple(LABELS[c] for c in g.codes[:n])
-        return Evaluation(semantics, names, statuses, None, g, assumed, rejected)
-    exts = [[i for i in ext if i < n] for ext in extensions(work, semantics)]
-    counts = [0] * n
-    for ext in exts:
-        for i in ext:
-            counts[i] += 1
-    total = len(exts)
-    statuses = tuple(
-        "sceptical" if total and c == total else "credulous" if c else "rejected" for c in counts
-    )
-    return Evaluation(semantics, names, statuses, exts, None, assumed, rejected)
-
-
-@dataclass(frozen=True)
-class Keystone:
-    """A claim and what rejecting it changes: ``(argument, before, after)`` triples."""
-
-    claim: str
-    score: int
-    changes: tuple[tuple[str, str, str], ...]
-
-
-def keystones(
-    fw: Framework,
-    semantics: str = "grounded",
-    candidates: Sequence[str] | None = None,
-    targets: Sequence[str] | None = None,
-    closure: MapFramework | None = None,
-    assume: Sequence[str] = (),
-    reject: Sequence[str] = (),
-    top: int | None = None,
-) -> list[Keystone]:
-    """Rank ``candidates`` by how many statuses their rejection changes.
-
-    Changes are counted over ``candidates`` (default: every argument) other than the rejected
-    one; with ``targets`` the score is the number of targets whose status changes. Ties keep
-    framework order; claims whose rejection changes nothing are left out.
-    """
-    names = list(candidates) if candidates is not None else list(fw.arguments)
-    base = evaluate(fw, semantics, assume, reject, closure)
-    before = base.labelling()
-    counted = names
-    goal = set(targets) if targets is not None else None
-    ranked: list[tuple[int, int, int, Keystone]] = []
-    for position, cand in enumerate(names):
-        if cand in base.assumed or cand in base.rejected:
-            continue
-        try:
-            after = evaluate(fw, semantics, assume, [*reject, cand], closure).labelling()
-        except ArgmapError:
-            continue
-        changes = tuple(
-            (a, before[a], after[a]) for a in counted if a != cand and before[a] != after[a]
-        )
-        if goal is not None:
-            score = sum(1 for a, _, _ in changes if a in goal)
-            if cand in goal:
-                continue
-        else:
-            score = len(changes)
-        if score:
-            ranked.append((-score, -len(changes), position, Keystone(cand, score, changes)))
-    ranked.sort(key=lambda item: item[:3])
-    out = [item[3] for item in ranked]
-    return out[:top] if top is not None else out

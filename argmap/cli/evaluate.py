@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,10 +13,8 @@ from argmap.analysis.strength import MODELS
 from argmap.cli import progress
 from argmap.cli.common import CliError, echo_json, fail, load
 from argmap.errors import ArgmapError, NotFoundError
-
-MODEL_NAMES = {"dfquad": "DF-QuAD", "quadratic": "quadratic energy", "euler": "Euler-based"}
-TEXT_WIDTH = 70
-MAX_LISTED = 20
+from argmap.render.text import MODEL_NAMES
+from argmap.suggest import close_matches
 
 FORMAT = click.option(
     "--format",
@@ -68,19 +65,10 @@ class Source:
                 from argmap.analysis.query import resolve_claim
 
                 return resolve_claim(self.amap, name)
-            close = difflib.get_close_matches(name, self.framework.arguments[:100000], n=3)
+            close = close_matches(name, self.framework.arguments)
             raise NotFoundError(f"no argument '{name}'", close)
         except NotFoundError as exc:
             raise CliError(str(exc)) from None
-
-    def text(self, name: str, lang: str | None) -> str:
-        amap = self.amap
-        if amap is None:
-            return ""
-        if name in amap.claims:
-            return amap.text(amap.claims[name].text, lang)
-        rel = amap.relation(name)
-        return f"{' & '.join(rel.premises)} {rel.type} {rel.target}"
 
 
 def read_source(path: str, support: str) -> Source:
@@ -104,37 +92,6 @@ def _title(src: Source, lang: str | None) -> str:
     if src.amap is not None and src.amap.title:
         return src.amap.text(src.amap.title, lang)
     return src.path
-
-
-def _rows(src: Source, names: list[str], lang: str | None, why=None) -> str:
-    """Aligned lines ``id  [why]  text``, the text clipped to the terminal's usual width."""
-    from argmap.render.text import table
-
-    if not names:
-        return "  (none)\n"
-    rows = []
-    for name in names:
-        row = ["", name]
-        if why is not None:
-            row.append(why(name))
-        row.append(src.text(name, lang))
-        rows.append(row)
-    return table(rows, last_width=TEXT_WIDTH)
-
-
-def _what_if_line(ev: Any, assume: tuple[str, ...], reject: tuple[str, ...]) -> str:
-    parts = []
-    if assume:
-        extra = [a for a in ev.assumed if a not in assume]
-        parts.append(
-            "assuming " + ", ".join(assume) + (f" (and {', '.join(extra)})" if extra else "")
-        )
-    if reject:
-        extra = [r for r in ev.rejected if r not in reject]
-        parts.append(
-            "rejecting " + ", ".join(reject) + (f" (and {', '.join(extra)})" if extra else "")
-        )
-    return "What if: " + "; ".join(parts) + "\n" if parts else ""
 
 
 @click.command()
@@ -163,7 +120,8 @@ def evaluate(
     A map is first read as a bipolar framework and flattened (see docs/evaluation.md). Grounded
     semantics gives one labelling (in/out/undec); the others list their extensions.
     """
-    from argmap.analysis import semantics as sem
+    from argmap.analysis.evaluation import evaluate as run
+    from argmap.render.text import format_evaluation
 
     src = read_source(path, support)
     assume = tuple(src.resolve(a) for a in assume)
@@ -171,95 +129,33 @@ def evaluate(
     target = src.resolve(accepts) if accepts else None
     progress.phase(f"computing the {semantics} semantics", hint="Ctrl-C stops it")
     try:
-        ev = sem.evaluate(src.framework, semantics, assume, reject, src.mapped)
+        ev = run(src.framework, semantics, assume, reject, src.mapped)
     except ArgmapError as exc:
         raise CliError(str(exc)) from None
     finally:
         progress.finish()
-    names = ev.arguments
-    acc = None
-    if target is not None:
-        i = src.framework.index[target]
-        if ev.extensions is None:
-            acc = {"argument": target, "credulous": ev.statuses[i] == "in"}
-            acc["sceptical"] = acc["credulous"]
-        else:
-            acc = {
-                "argument": target,
-                "credulous": any(i in e for e in ev.extensions),
-                "sceptical": all(i in e for e in ev.extensions),
-            }
+    acc = ev.acceptance(src.framework.index[target]) if target is not None else None
     if fmt == "json":
         data: dict[str, Any] = {"semantics": semantics}
         if ev.extensions is None:
             data["labelling"] = ev.labelling()
         else:
-            data["extensions"] = [[names[i] for i in ext] for ext in ev.extensions]
+            data["extensions"] = [[ev.arguments[i] for i in ext] for ext in ev.extensions]
         if acc is not None:
-            data["accepts"] = acc
+            data["accepts"] = {
+                "argument": acc.argument,
+                "credulous": acc.credulous,
+                "sceptical": acc.sceptical,
+            }
         if assume or reject:
             data["assumed"] = list(ev.assumed)
             data["rejected"] = list(ev.rejected)
         echo_json(data)
         return
-    out = [f"{_title(src, lang)}: {semantics} semantics"]
-    if src.mapped is not None:
-        out[0] += f", {support} support"
-    out[0] += "\n"
-    out.append(_what_if_line(ev, assume, reject))
-    shown = set(src.mapped.claims()) if src.mapped is not None else None
-
-    def visible(items: list[str]) -> list[str]:
-        return [a for a in items if shown is None or a in shown]
-
-    if ev.extensions is None:
-        groups = [("IN", "in"), ("OUT", "out"), ("UNDECIDED", "undec")]
-        index = src.framework.index
-
-        def note(name: str) -> str:
-            i = index[name]
-            why = ev.explain(i)
-            g = ev.grounded
-            mapped = src.mapped
-            if (
-                g is not None
-                and mapped is not None
-                and g.codes[i] == 2
-                and name not in ev.rejected
-                and mapped.is_derived(names[g.reasons[i]], name)
-            ):
-                why += " via supports"
-            return why
-    else:
-        count = len(ev.extensions)
-        out.append(f"{count} extension{'s' if count != 1 else ''}\n")
-        for k, ext in enumerate(ev.extensions[:MAX_LISTED], 1):
-            members = visible([names[i] for i in ext])
-            out.append(f"  {k}. {', '.join(members) if members else '(empty)'}\n")
-        if count > MAX_LISTED:
-            out.append(f"  … and {count - MAX_LISTED} more (--format json lists all)\n")
-        groups = [
-            ("IN EVERY EXTENSION (sceptically accepted)", "sceptical"),
-            ("IN SOME EXTENSIONS (credulously accepted)", "credulous"),
-            ("IN NO EXTENSION", "rejected"),
-        ]
-        note = None  # type: ignore[assignment]
-    for heading, status in groups:
-        members = visible([a for a, s in zip(names, ev.statuses, strict=True) if s == status])
-        out.append(f"\n{heading} ({len(members)})\n")
-        out.append(_rows(src, members, lang, note))
-    if src.mapped is not None and src.mapped.relations():
-        out.append("\nINFERENCES (linked or undercut relations)\n")
-        labels = ev.labelling()
-        rows = src.mapped.relations()
-        out.append(_rows(src, rows, lang, labels.__getitem__))
-    if acc is not None:
-        yes = {True: "yes", False: "no"}
-        out.append(
-            f"\n{target}: credulously accepted: {yes[acc['credulous']]}; "
-            f"sceptically accepted: {yes[acc['sceptical']]}\n"
-        )
-    click.echo("".join(out), nl=False)
+    text = format_evaluation(
+        _title(src, lang), ev, src.amap, src.mapped, support, assume, reject, acc, lang
+    )
+    click.echo(text, nl=False)
 
 
 @click.command()
@@ -322,43 +218,10 @@ def strength(
             }
         )
         return
-    from argmap.render.text import table
+    from argmap.render.text import format_strength
 
-    how = {
-        "topological": "exact: acyclic, one pass in topological order",
-        "iteration": f"fixed point after {result.iterations} iterations",
-        "continuous": f"continuous form (RK4), {result.iterations} steps",
-    }[result.method]
-    if not result.converged:
-        how = f"NOT CONVERGED ({how}; residual {result.residual:.2g})"
-    head = f"{_title(src, lang)}: {MODEL_NAMES[model]} strength ({how})\n"
-    src_amap = amap
-    order = sorted(result.strengths, key=lambda c: -result.strengths[c])
-    rows = [["", "claim", "strength", "", "base", "text"]]
-    for c in order:
-        value = result.strengths[c]
-        bar = "█" * round(value * 10)
-        mark = " (assumed)" if c in assume else " (rejected)" if c in reject else ""
-        rows.append(
-            [
-                "",
-                c,
-                f"{value:.3f}",
-                bar.ljust(10),
-                f"{result.base[c]:.2f}",
-                src_amap.text(src_amap.claims[c].text, lang) + mark,
-            ]
-        )
-    click.echo(head + _what_if_plain(assume, reject) + table(rows, TEXT_WIDTH), nl=False)
-
-
-def _what_if_plain(assume: tuple[str, ...], reject: tuple[str, ...]) -> str:
-    parts = []
-    if assume:
-        parts.append("assuming " + ", ".join(assume) + " (strength 1)")
-    if reject:
-        parts.append("rejecting " + ", ".join(reject) + " (strength 0)")
-    return "What if: " + "; ".join(parts) + "\n" if parts else ""
+    text = format_strength(_title(src, lang), result, amap, model, assume, reject, lang)
+    click.echo(text, nl=False)
 
 
 @click.command()
@@ -385,7 +248,8 @@ def keystones(
     lang: str | None,
 ) -> None:
     """The claims whose rejection changes the most statuses (or the target's), ranked."""
-    from argmap.analysis import semantics as sem
+    from argmap.analysis.evaluation import keystones as rank
+    from argmap.render.text import format_keystones
 
     if target and issue:
         raise click.UsageError("give --target or --issue, not both")
@@ -400,13 +264,12 @@ def keystones(
         amap = src.amap
         if amap is None or issue not in amap.issues:
             known = list(amap.issues) if amap is not None else []
-            close = difflib.get_close_matches(issue, known, n=3, cutoff=0.5)
-            raise CliError(str(NotFoundError(f"no issue '{issue}'", close)))
+            raise CliError(str(NotFoundError(f"no issue '{issue}'", close_matches(issue, known))))
         targets = [c for c, claim in amap.claims.items() if claim.answers == issue]
         if not targets:
             raise CliError(f"no claim answers issue '{issue}'")
     try:
-        ranked = sem.keystones(
+        ranked = rank(
             src.framework, semantics, candidates, targets, src.mapped, assume, reject, top
         )
     except ArgmapError as exc:
@@ -427,22 +290,11 @@ def keystones(
             }
         )
         return
-    what = f"the status of {', '.join(targets)}" if targets else "the most statuses"
-    out = [f"{_title(src, lang)}: claims whose rejection changes {what} ({semantics}"]
-    out.append(f", {support} support)\n" if src.mapped is not None else ")\n")
-    if not ranked:
-        out.append("  none: rejecting any single claim changes nothing\n")
-    width = len(str(len(ranked)))
-    for k, ks in enumerate(ranked, 1):
-        text = src.text(ks.claim, lang)
-        changed = f"{ks.score} change{'s' if ks.score != 1 else ''}"
-        out.append(f"  {k:>{width}}. {ks.claim}  ({changed})  {text}\n")
-        shown = [c for c in ks.changes if targets is None or c[0] in targets]
-        for a, before, after in shown[:MAX_LISTED]:
-            out.append(f"  {'':>{width}}    {a}: {before} → {after}\n")
-        if len(shown) > MAX_LISTED:
-            out.append(f"  {'':>{width}}    … and {len(shown) - MAX_LISTED} more\n")
-    click.echo("".join(out), nl=False)
+    support_shown = support if src.mapped is not None else None
+    text = format_keystones(
+        _title(src, lang), ranked, targets, semantics, support_shown, src.amap, lang
+    )
+    click.echo(text, nl=False)
 
 
 __all__ = ["evaluate", "keystones", "strength"]

@@ -24,10 +24,10 @@ def page_data(
     strengths: Mapping[str, float] | None = None,
 ) -> dict[str, Any]:
     """Everything the page script needs, as JSON-ready data in the map's order."""
-    from argmap.adjacency import Adjacency, bearing_claim
     from argmap.analysis.query import consequences, direct
+    from argmap.graph import bearing_claim, claim_graph
 
-    g = Adjacency(amap)
+    g = claim_graph(amap)
     by_id = amap.relations_by_id()
     langs = list(amap.languages) or _text_languages(amap)
 

@@ -234,3 +234,187 @@ def format_actors(amap: ArgumentMap, profiles: list, agreements: list, lang: str
         ]
         lines.append(table(rows).rstrip("\n"))
     return "\n".join(lines) + "\n"
+
+
+# ---------------------------------------------------------------------------------------------
+# evaluate, strength and keystones
+
+EVAL_WIDTH = 70
+MAX_LISTED = 20
+MODEL_NAMES = {"dfquad": "DF-QuAD", "quadratic": "quadratic energy", "euler": "Euler-based"}
+
+
+def argument_text(amap: ArgumentMap | None, name: str, lang: str | None) -> str:
+    """A claim's text, ``p & q type t`` for a relation, nothing for an abstract argument."""
+    if amap is None:
+        return ""
+    if name in amap.claims:
+        return amap.text(amap.claims[name].text, lang)
+    rel = amap.relation(name)
+    return f"{' & '.join(rel.premises)} {rel.type} {rel.target}"
+
+
+def _argument_rows(
+    amap: ArgumentMap | None, names: list[str], lang: str | None, why: Any = None
+) -> str:
+    """Aligned lines ``id  [why]  text``, the text clipped to the terminal's usual width."""
+    if not names:
+        return "  (none)\n"
+    rows = []
+    for name in names:
+        row = ["", name]
+        if why is not None:
+            row.append(why(name))
+        row.append(argument_text(amap, name, lang))
+        rows.append(row)
+    return table(rows, last_width=EVAL_WIDTH)
+
+
+def _what_if_line(ev: Any, assume: Sequence[str], reject: Sequence[str]) -> str:
+    parts = []
+    if assume:
+        extra = [a for a in ev.assumed if a not in assume]
+        parts.append(
+            "assuming " + ", ".join(assume) + (f" (and {', '.join(extra)})" if extra else "")
+        )
+    if reject:
+        extra = [r for r in ev.rejected if r not in reject]
+        parts.append(
+            "rejecting " + ", ".join(reject) + (f" (and {', '.join(extra)})" if extra else "")
+        )
+    return "What if: " + "; ".join(parts) + "\n" if parts else ""
+
+
+def format_evaluation(
+    title: str,
+    ev: Any,
+    amap: ArgumentMap | None,
+    mapped: Any,
+    support: str,
+    assume: Sequence[str],
+    reject: Sequence[str],
+    accepted: Any = None,
+    lang: str | None = None,
+) -> str:
+    """The `argmap evaluate` text view of an :class:`~argmap.analysis.evaluation.Evaluation`.
+
+    ``mapped`` is the map's framework (None for an abstract one): only its claims are listed,
+    then its inferences; ``accepted`` is an :class:`~argmap.analysis.evaluation.Acceptance`.
+    """
+    names = ev.arguments
+    out = [f"{title}: {ev.semantics} semantics"]
+    if mapped is not None:
+        out[0] += f", {support} support"
+    out[0] += "\n"
+    out.append(_what_if_line(ev, assume, reject))
+    shown = set(mapped.claims()) if mapped is not None else None
+
+    def visible(items: list[str]) -> list[str]:
+        return [a for a in items if shown is None or a in shown]
+
+    note = None
+    if ev.extensions is None:
+        groups = [("IN", "in"), ("OUT", "out"), ("UNDECIDED", "undec")]
+        index = {name: i for i, name in enumerate(names)}
+
+        def note(name: str) -> str:
+            return ev.explain(index[name], mapped)
+    else:
+        count = len(ev.extensions)
+        out.append(f"{count} extension{'s' if count != 1 else ''}\n")
+        for k, ext in enumerate(ev.extensions[:MAX_LISTED], 1):
+            members = visible([names[i] for i in ext])
+            out.append(f"  {k}. {', '.join(members) if members else '(empty)'}\n")
+        if count > MAX_LISTED:
+            out.append(f"  … and {count - MAX_LISTED} more (--format json lists all)\n")
+        groups = [
+            ("IN EVERY EXTENSION (sceptically accepted)", "sceptical"),
+            ("IN SOME EXTENSIONS (credulously accepted)", "credulous"),
+            ("IN NO EXTENSION", "rejected"),
+        ]
+    for heading, status in groups:
+        members = visible([a for a, s in zip(names, ev.statuses, strict=True) if s == status])
+        out.append(f"\n{heading} ({len(members)})\n")
+        out.append(_argument_rows(amap, members, lang, note))
+    if mapped is not None and mapped.relations():
+        out.append("\nINFERENCES (linked or undercut relations)\n")
+        labels = ev.labelling()
+        out.append(_argument_rows(amap, mapped.relations(), lang, labels.__getitem__))
+    if accepted is not None:
+        yes = {True: "yes", False: "no"}
+        out.append(
+            f"\n{accepted.argument}: credulously accepted: {yes[accepted.credulous]}; "
+            f"sceptically accepted: {yes[accepted.sceptical]}\n"
+        )
+    return "".join(out)
+
+
+def format_strength(
+    title: str,
+    result: Any,
+    amap: ArgumentMap,
+    model: str,
+    assume: Sequence[str],
+    reject: Sequence[str],
+    lang: str | None = None,
+) -> str:
+    """The `argmap strength` text view of a :class:`~argmap.analysis.strength.StrengthResult`."""
+    how = {
+        "topological": "exact: acyclic, one pass in topological order",
+        "iteration": f"fixed point after {result.iterations} iterations",
+        "continuous": f"continuous form (RK4), {result.iterations} steps",
+    }[result.method]
+    if not result.converged:
+        how = f"NOT CONVERGED ({how}; residual {result.residual:.2g})"
+    head = f"{title}: {MODEL_NAMES[model]} strength ({how})\n"
+    order = sorted(result.strengths, key=lambda c: -result.strengths[c])
+    rows = [["", "claim", "strength", "", "base", "text"]]
+    for c in order:
+        value = result.strengths[c]
+        bar = "█" * round(value * 10)
+        mark = " (assumed)" if c in assume else " (rejected)" if c in reject else ""
+        rows.append(
+            [
+                "",
+                c,
+                f"{value:.3f}",
+                bar.ljust(10),
+                f"{result.base[c]:.2f}",
+                claim_text(amap, c, lang) + mark,
+            ]
+        )
+    parts = []
+    if assume:
+        parts.append("assuming " + ", ".join(assume) + " (strength 1)")
+    if reject:
+        parts.append("rejecting " + ", ".join(reject) + " (strength 0)")
+    what_if = "What if: " + "; ".join(parts) + "\n" if parts else ""
+    return head + what_if + table(rows, EVAL_WIDTH)
+
+
+def format_keystones(
+    title: str,
+    ranked: Sequence[Any],
+    targets: Sequence[str] | None,
+    semantics: str,
+    support: str | None,
+    amap: ArgumentMap | None,
+    lang: str | None = None,
+) -> str:
+    """The `argmap keystones` text view; ``support`` is None for an abstract framework."""
+    what = f"the status of {', '.join(targets)}" if targets else "the most statuses"
+    out = [f"{title}: claims whose rejection changes {what} ({semantics}"]
+    out.append(f", {support} support)\n" if support is not None else ")\n")
+    if not ranked:
+        out.append("  none: rejecting any single claim changes nothing\n")
+    width = len(str(len(ranked)))
+    for k, ks in enumerate(ranked, 1):
+        text = argument_text(amap, ks.claim, lang)
+        changed = f"{ks.score} change{'s' if ks.score != 1 else ''}"
+        out.append(f"  {k:>{width}}. {ks.claim}  ({changed})  {text}\n")
+        shown = [c for c in ks.changes if targets is None or c[0] in targets]
+        for a, before, after in shown[:MAX_LISTED]:
+            out.append(f"  {'':>{width}}    {a}: {before} → {after}\n")
+        if len(shown) > MAX_LISTED:
+            out.append(f"  {'':>{width}}    … and {len(shown) - MAX_LISTED} more\n")
+    return "".join(out)

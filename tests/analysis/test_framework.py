@@ -11,12 +11,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from argmap.analysis.evaluation import evaluate
 from argmap.analysis.framework import (
     Framework,
     components_in_order,
     map_to_framework,
 )
-from argmap.analysis.semantics import evaluate, extensions, grounded
+from argmap.analysis.semantics import extensions, grounded
 from argmap.errors import ArgmapError
 from argmap.load import load_map
 from argmap.model import ArgumentMap, Claim, Relation, Text

@@ -8,16 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from argmap.analysis.evaluation import acceptance, evaluate, keystones, what_if
 from argmap.analysis.framework import Framework
-from argmap.analysis.semantics import (
-    SEMANTICS,
-    acceptance,
-    evaluate,
-    extensions,
-    grounded,
-    keystones,
-    what_if,
-)
+from argmap.analysis.semantics import SEMANTICS, extensions, grounded
 from argmap.errors import ArgmapError
 
 
