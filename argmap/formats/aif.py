@@ -19,8 +19,26 @@ import re
 from typing import Any
 
 from argmap.errors import DiagnosticSink
-from argmap.model import CLAIM_KINDS, Actor, ArgumentMap, Claim, Issue, Relation, Source, Text
+from argmap.formats.jsonloc import describe, parse_json, where
+from argmap.formats.plain import (
+    actor_data,
+    actors_from_data,
+    claim_data,
+    drop_empty,
+    head_data,
+    id_list,
+    issues_from_data,
+    languages_from_data,
+    pick,
+    relation_data,
+    sources_from_data,
+    tables_data,
+    weight,
+)
+from argmap.model import CLAIM_KINDS, Actor, ArgumentMap, Claim, Relation, Text
 
+_CLAIM_KEYS = ("kind", "text", "source", "quote", "tags", "answers", "weight", "note")
+_RELATION_KEYS = ("explicit_id", "scheme", "weight", "by", "source")
 TIMESTAMP = "2000-01-01 00:00:00"  # fixed, so that exports are deterministic
 DEFAULT_TEXT = {"RA": "Default Inference", "CA": "Default Conflict"}
 _ID_OK = re.compile(r"^[\w\-.:]+$")
@@ -73,39 +91,28 @@ def dump_aif(amap: ArgumentMap, lang: str | None = None) -> str:
                         "source": None,
                     }
                 )
-        extra = _drop(
-            {
-                "kind": claim.kind if claim.kind != "fact" else None,
-                "text": claim.text.to_data() if isinstance(claim.text.to_data(), dict) else None,
-                "source": list(claim.source),
-                "quote": claim.quote.to_data() if claim.quote else None,
-                "tags": list(claim.tags),
-                "answers": claim.answers,
-                "weight": claim.weight,
-                "note": claim.note.to_data() if claim.note else None,
-            }
-        )
+        extra = pick(claim_data(claim), _CLAIM_KEYS)
+        if claim.kind == "fact":
+            extra.pop("kind", None)
+        if not isinstance(extra.get("text"), dict):  # the I-node holds a one-language text
+            extra.pop("text", None)
         if extra:
             ext_claims[claim.id] = extra
     ext_relations: dict[str, Any] = {}
     for rel in amap.relations:
         type_ = "RA" if rel.type == "supports" else "CA"
         ids[rel.id] = node(rel.scheme or DEFAULT_TEXT[type_], type_)
-        extra = _drop(
-            {
-                "explicit_id": rel.explicit_id or None,
-                "scheme": rel.scheme,
-                "weight": rel.weight,
-                "by": list(rel.by),
-                "source": list(rel.source),
-            }
-        )
+        extra = pick(relation_data(rel), _RELATION_KEYS)
         if extra:
             ext_relations[rel.id] = extra
     for rel in amap.relations:
         for premise in rel.premises:
             edge(ids[premise], ids[rel.id])
         edge(ids[rel.id], ids[rel.target])
+    tables = tables_data(amap)
+    tables["actors"] = {
+        a.id: {"participantID": participants[a.id], **actor_data(a)} for a in amap.actors.values()
+    }
     data: dict[str, Any] = {
         "nodes": nodes,
         "edges": edges,
@@ -114,41 +121,12 @@ def dump_aif(amap: ArgumentMap, lang: str | None = None) -> str:
             {"participantID": n, "firstname": amap.text(amap.actors[aid].name, lang), "surname": ""}
             for aid, n in participants.items()
         ],
-        "argmap": _drop(
+        "argmap": drop_empty(
             {
                 "version": 1,
-                "title": amap.title.to_data() if amap.title else None,
-                "description": amap.description.to_data() if amap.description else None,
-                "languages": list(amap.languages),
+                **head_data(amap),
                 "ids": {nid: ours for ours, nid in ids.items()},
-                "actors": {
-                    a.id: _drop(
-                        {
-                            "participantID": participants[a.id],
-                            "name": a.name.to_data(),
-                            "kind": a.kind,
-                            "affiliation": a.affiliation,
-                            "note": a.note.to_data() if a.note else None,
-                        }
-                    )
-                    for a in amap.actors.values()
-                },
-                "sources": {
-                    s.id: _drop(
-                        {
-                            "title": s.title.to_data(),
-                            "author": s.author,
-                            "publisher": s.publisher,
-                            "date": s.date,
-                            "url": s.url,
-                        }
-                    )
-                    for s in amap.sources.values()
-                },
-                "issues": {
-                    i.id: _drop({"question": i.question.to_data(), "tags": list(i.tags)})
-                    for i in amap.issues.values()
-                },
+                **tables,
                 "claims": ext_claims,
                 "relations": ext_relations,
             }
@@ -157,33 +135,13 @@ def dump_aif(amap: ArgumentMap, lang: str | None = None) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def _drop(data: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in data.items() if v not in (None, [], {}, "", ())}
-
-
 # -- import ------------------------------------------------------------------------------------
-def _ids(value: Any) -> tuple[str, ...]:
-    if isinstance(value, str):
-        return (value,)
-    if isinstance(value, list):
-        return tuple(v for v in value if isinstance(v, str))
-    return ()
-
-
-def _weight(value: Any) -> float | None:
-    if isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value <= 1:
-        return float(value)
-    return None
-
-
 def _dict(value: Any) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
 class _Importer:
     def __init__(self, filename: str) -> None:
-        from argmap.formats.jsonfmt import describe, where
-
         self.file = filename
         self.where = lambda value: where(filename, value)
         self.describe = describe
@@ -280,21 +238,10 @@ class _Importer:
         ext_claims = _dict(ext.get("claims"))
         ext_rels = _dict(ext.get("relations"))
         # actors: the extension's table, else participants, else L-node speaker names
-        actors: dict[str, Actor] = {}
+        actors = actors_from_data(ext.get("actors"))
         person_actor: dict[str, str] = {}
         for aid, entry in _dict(ext.get("actors")).items():
-            entry = _dict(entry)
-            name = Text.from_data(entry.get("name")) or Text.of(aid)
-            kind = entry.get("kind") if isinstance(entry.get("kind"), str) else None
-            affiliation = entry.get("affiliation")
-            actors[aid] = Actor(
-                aid,
-                name,
-                kind,
-                affiliation if isinstance(affiliation, str) else None,
-                Text.from_data(entry.get("note")) or Text(),
-            )
-            if "participantID" in entry:
+            if "participantID" in _dict(entry):
                 person_actor[str(entry["participantID"])] = aid
         self.taken.update(actors)
         participants = data.get("participants")
@@ -361,11 +308,11 @@ class _Importer:
                 text,
                 kind,
                 tuple(by),
-                _ids(extra.get("source")),
+                id_list(extra.get("source")),
                 Text.from_data(extra.get("quote")) or Text(),
-                _ids(extra.get("tags")),
+                id_list(extra.get("tags")),
                 answers if isinstance(answers, str) else None,
-                _weight(extra.get("weight")),
+                weight(extra.get("weight")),
                 Text.from_data(extra.get("note")) or Text(),
                 self.where(n),
             )
@@ -434,9 +381,9 @@ class _Importer:
                     target,
                     rtype,
                     scheme,
-                    _weight(extra.get("weight")),
-                    _ids(extra.get("by")),
-                    _ids(extra.get("source")),
+                    weight(extra.get("weight")),
+                    id_list(extra.get("by")),
+                    id_list(extra.get("source")),
                     explicit_id=bool(explicit),
                     loc=self.where(n),
                 )
@@ -449,31 +396,13 @@ class _Importer:
             if n["type"] in ("RA", "CA"):
                 relation_id(sid)
         self.sink.raise_if_errors()
-        sources: dict[str, Source] = {}
-        for sid, entry in _dict(ext.get("sources")).items():
-            entry = _dict(entry)
-            fields = {
-                k: str(entry[k]) for k in ("author", "publisher", "date", "url") if entry.get(k)
-            }
-            sources[sid] = Source(sid, Text.from_data(entry.get("title")) or Text.of(sid), **fields)
-        issues = {
-            iid: Issue(
-                iid,
-                Text.from_data(_dict(entry).get("question")) or Text.of(iid),
-                _ids(_dict(entry).get("tags")),
-            )
-            for iid, entry in _dict(ext.get("issues")).items()
-        }
-        langs = ext.get("languages")
         return ArgumentMap(
             title=Text.from_data(ext.get("title")) or Text(),
             description=Text.from_data(ext.get("description")) or Text(),
-            languages=tuple(x for x in langs if isinstance(x, str))
-            if isinstance(langs, list)
-            else (),
+            languages=languages_from_data(ext.get("languages")),
             actors=actors,
-            sources=sources,
-            issues=issues,
+            sources=sources_from_data(ext.get("sources")),
+            issues=issues_from_data(ext.get("issues")),
             claims=claims,
             relations=tuple(relations.values()),
             files=(self.file,),
@@ -500,10 +429,9 @@ class _Importer:
         return names[name]
 
 
-def load_aif(text: str, filename: str = "<aif>") -> ArgumentMap:
-    """Read AIF JSON (AIFdb, OVA, xAIF); raise MapError with locations on malformed input."""
-    from argmap.formats.jsonfmt import parse_json
-    from argmap.formats.registry import check_imported
+def read_aif(text: str, filename: str = "<aif>") -> ArgumentMap:
+    """The map in AIF JSON (AIFdb, OVA, xAIF); MapError with locations on malformed input.
 
-    amap = _Importer(filename).read(parse_json(text, filename))
-    return check_imported(amap, filename)
+    The import check of the map is ``Format.load``'s.
+    """
+    return _Importer(filename).read(parse_json(text, filename))

@@ -27,6 +27,7 @@ from __future__ import annotations
 import os
 import re
 from array import array
+from dataclasses import replace
 from pathlib import Path
 
 from argmap.analysis.framework import Framework, map_to_framework
@@ -38,9 +39,12 @@ __all__ = [
     "SUFFIXES",
     "dump",
     "dump_apx",
+    "dump_apx_map",
     "dump_i23",
+    "dump_i23_map",
     "dump_map",
     "dump_tgf",
+    "dump_tgf_map",
     "format_of",
     "framework_to_map",
     "load_framework",
@@ -48,6 +52,9 @@ __all__ = [
     "parse_apx",
     "parse_i23",
     "parse_tgf",
+    "read_apx_map",
+    "read_i23_map",
+    "read_tgf_map",
 ]
 
 FORMATS = ("i23", "apx", "tgf")
@@ -423,3 +430,66 @@ def framework_to_map(fw: Framework) -> ArgumentMap:
         if rid not in relations:
             relations[rid] = Relation(rid, (names[a],), names[b], "opposes")
     return ArgumentMap(claims=claims, relations=tuple(relations.values()))
+
+
+# -- the registry's loaders and dumpers: (text, filename) -> map, (map, lang) -> text ------------
+_ID = re.compile(r"^[\w\-.:]+$")
+
+
+def _as_map(fw: Framework, filename: str) -> ArgumentMap:
+    """:func:`framework_to_map`, with names that are not valid claim ids made into ones."""
+    amap = framework_to_map(fw)
+    rename: dict[str, str] = {}
+    taken = {cid for cid in amap.claims if _ID.match(cid)}
+    for cid in amap.claims:
+        if not _ID.match(cid):
+            base = re.sub(r"[^\w\-.:]+", "_", cid).strip("_") or "arg"
+            new, n = base, 1
+            while new in taken:
+                n += 1
+                new = f"{base}-{n}"
+            taken.add(new)
+            rename[cid] = new
+    if rename:
+        claims = {
+            rename.get(c.id, c.id): replace(c, id=rename.get(c.id, c.id))
+            for c in amap.claims.values()
+        }
+        relations = []
+        for rel in amap.relations:
+            premises = tuple(rename.get(p, p) for p in rel.premises)
+            target = rename.get(rel.target, rel.target)
+            rid = Relation.auto_id(premises, target, rel.type)
+            relations.append(replace(rel, id=rid, premises=premises, target=target))
+        amap = replace(amap, claims=claims, relations=tuple(relations))
+    return replace(amap, files=(filename,))
+
+
+def read_i23_map(text: str, filename: str) -> ArgumentMap:
+    """An ``i23`` framework as a map of plain arguments (``# name`` lines name them)."""
+    return _as_map(parse_i23(text, filename, names_from_comments=True), filename)
+
+
+def read_apx_map(text: str, filename: str) -> ArgumentMap:
+    """An ``apx`` framework as a map of plain arguments attacking each other."""
+    return _as_map(parse(text, "apx", filename), filename)
+
+
+def read_tgf_map(text: str, filename: str) -> ArgumentMap:
+    """A ``tgf`` framework as a map of plain arguments attacking each other."""
+    return _as_map(parse(text, "tgf", filename), filename)
+
+
+def dump_i23_map(amap: ArgumentMap, lang: str | None = None) -> str:
+    """The map's evaluation framework in ``i23`` form (names as ``#`` lines)."""
+    return dump_map(amap, "i23")
+
+
+def dump_apx_map(amap: ArgumentMap, lang: str | None = None) -> str:
+    """The map's evaluation framework as ASPARTIX ``apx`` facts."""
+    return dump_map(amap, "apx")
+
+
+def dump_tgf_map(amap: ArgumentMap, lang: str | None = None) -> str:
+    """The map's evaluation framework in trivial graph format."""
+    return dump_map(amap, "tgf")

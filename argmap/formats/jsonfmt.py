@@ -1,25 +1,24 @@
 """Node-link JSON: the full graph (claims and relations as nodes) with every attribute.
 
-``dump_json`` writes networkx's node-link shape (``nodes``, ``links``, ``graph``); ``load_json``
-reads it back, so ``load_json(dump_json(m))`` is ``m`` again. The module also holds the located
-JSON reader the other JSON importers (AIF, Argdown) share: every object and array it returns
-remembers its line and column, so structural errors point into the file.
+``dump_json`` writes networkx's node-link shape (``nodes``, ``links``, ``graph``); ``read_json``
+reads it back, so ``read_json(dump_json(m))`` is ``m`` again. The data is built from
+:mod:`argmap.formats.plain` without a networkx graph, which would cost more than the rest of the
+export; a test checks that it equals ``networkx.node_link_data`` of :func:`argmap.graph.full_graph`.
 
 >>> from argmap.load import load_map
 >>> amap = load_map("tests/data/tiny.yaml")
->>> load_json(dump_json(amap), "tiny.json").claims == amap.claims
+>>> read_json(dump_json(amap), "tiny.json").claims == amap.claims
 True
 """
 
 from __future__ import annotations
 
-import bisect
 import json
-import json.decoder
-import json.scanner
 from typing import Any
 
-from argmap.errors import DiagnosticSink, Location, MapError
+from argmap.errors import DiagnosticSink
+from argmap.formats.jsonloc import describe, parse_json, where
+from argmap.formats.plain import claim_data, head_data, pick, relation_data, tables_data
 from argmap.model import (
     ACTOR_KINDS,
     CLAIM_KINDS,
@@ -35,187 +34,23 @@ from argmap.model import (
 
 FORMAT_NAME = "argmap-node-link"
 FORMAT_VERSION = 1
-
-
-# -- located JSON ------------------------------------------------------------------------------
-class JObject(dict):
-    """A JSON object that knows where it starts (1-based line and column)."""
-
-    line: int = 0
-    column: int = 0
-
-
-class JArray(list):
-    """A JSON array that knows where it starts (1-based line and column)."""
-
-    line: int = 0
-    column: int = 0
-
-
-def parse_json(text: str, filename: str) -> Any:
-    """Parse JSON text, keeping the position of every object and array.
-
-    A syntax error becomes a :class:`MapError` at the line and column json reports.
-    """
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    starts = [0]
-    starts.extend(i + 1 for i, ch in enumerate(text) if ch == "\n")
-
-    def position(offset: int) -> tuple[int, int]:
-        index = bisect.bisect_right(starts, offset) - 1
-        return index + 1, offset - starts[index] + 1
-
-    decoder = json.JSONDecoder()
-
-    def parse_object(s_and_end: tuple[str, int], *args: Any) -> tuple[Any, int]:
-        value, end = json.decoder.JSONObject(s_and_end, *args)
-        obj = JObject(value)
-        obj.line, obj.column = position(s_and_end[1] - 1)
-        return obj, end
-
-    def parse_array(s_and_end: tuple[str, int], scan_once: Any) -> tuple[Any, int]:
-        value, end = json.decoder.JSONArray(s_and_end, scan_once)
-        arr = JArray(value)
-        arr.line, arr.column = position(s_and_end[1] - 1)
-        return arr, end
-
-    decoder.parse_object = parse_object  # type: ignore[assignment]
-    decoder.parse_array = parse_array  # type: ignore[assignment]
-    decoder.scan_once = json.scanner.py_make_scanner(decoder)  # type: ignore[attr-defined]
-    try:
-        return decoder.decode(text)
-    except json.JSONDecodeError as exc:
-        hint = None
-        if not text.strip():
-            hint = "the file is empty"
-        elif "Expecting property name" in exc.msg or "delimiter" in exc.msg:
-            hint = "check for a missing or extra comma or quote near here"
-        raise MapError.single(
-            f"JSON syntax error: {exc.msg}", Location(filename, exc.lineno, exc.colno), hint
-        ) from None
-    except RecursionError:
-        raise MapError.single(
-            "JSON nested too deeply", Location(filename, 1, 1), "is this really a map?"
-        ) from None
-
-
-def where(filename: str, value: Any) -> Location:
-    """The location of a value :func:`parse_json` returned (the file alone for scalars)."""
-    line = getattr(value, "line", 0)
-    return Location(filename, line, getattr(value, "column", 0)) if line else Location(filename)
-
-
-def describe(value: Any) -> str:
-    """'an object', 'a list', 'a string'… for error messages."""
-    if isinstance(value, dict):
-        return "an object"
-    if isinstance(value, list):
-        return "a list"
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, int | float):
-        return "a number"
-    return "a string"
+_RELATION_KEYS = ("type", "premises", "target", "scheme", "weight", "by", "source")
 
 
 # -- node-link export --------------------------------------------------------------------------
-def _text(text: Text) -> str | dict[str, str] | None:
-    return text.to_data() if text else None
+def node_link_data(amap: ArgumentMap) -> dict[str, Any]:
+    """The map as node-link data (plain dicts and lists), in the map's order.
 
-
-_EMPTY_VALUES = (None, (), [], "")
-
-
-def _drop_empty(data: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in data.items() if v not in _EMPTY_VALUES}
-
-
-def map_to_data(amap: ArgumentMap) -> dict[str, Any]:
-    """The map as node-link data (plain dicts and lists).
-
-    The layout is networkx's ``node_link_data`` (``edges="links"``), so the file loads with
-    ``networkx.node_link_graph``; it is built directly because a networkx graph of a big map
-    costs more than the rest of the export (a test checks the two agree).
+    The layout is networkx's ``node_link_data`` (``edges="links"``) of the full graph, so the
+    file loads with ``networkx.node_link_graph``.
     """
-    graph: dict[str, Any] = _drop_empty(
-        {
-            "format": FORMAT_NAME,
-            "version": FORMAT_VERSION,
-            "title": _text(amap.title),
-            "description": _text(amap.description),
-            "languages": list(amap.languages),
-        }
-    )
-    graph["actors"] = {
-        a.id: _drop_empty(
-            {
-                "name": a.name.to_data(),
-                "kind": a.kind,
-                "affiliation": a.affiliation,
-                "note": _text(a.note),
-            }
-        )
-        for a in amap.actors.values()
-    }
-    graph["sources"] = {
-        s.id: _drop_empty(
-            {
-                "title": s.title.to_data(),
-                "author": s.author,
-                "publisher": s.publisher,
-                "date": s.date,
-                "url": s.url,
-            }
-        )
-        for s in amap.sources.values()
-    }
-    graph["issues"] = {
-        i.id: _drop_empty({"question": i.question.to_data(), "tags": list(i.tags)})
-        for i in amap.issues.values()
-    }
-    # what _drop_empty would keep, written out: these loops run once per claim and relation
+    graph = {"format": FORMAT_NAME, "version": FORMAT_VERSION, **head_data(amap)}
+    graph.update(tables_data(amap))
     nodes: list[dict[str, Any]] = []
     for c in amap.claims.values():
-        node: dict[str, Any] = {"node": "claim"}
-        if (text := c.text.to_data()) not in _EMPTY_VALUES:
-            node["text"] = text
-        if c.kind not in _EMPTY_VALUES:
-            node["kind"] = c.kind
-        if c.by:
-            node["by"] = list(c.by)
-        if c.source:
-            node["source"] = list(c.source)
-        if c.quote and (quote := c.quote.to_data()) not in _EMPTY_VALUES:
-            node["quote"] = quote
-        if c.tags:
-            node["tags"] = list(c.tags)
-        if c.answers not in _EMPTY_VALUES:
-            node["answers"] = c.answers
-        if c.weight not in _EMPTY_VALUES:
-            node["weight"] = c.weight
-        if c.note and (note := c.note.to_data()) not in _EMPTY_VALUES:
-            node["note"] = note
-        node["id"] = c.id
-        nodes.append(node)
+        nodes.append({"node": "claim", **claim_data(c), "id": c.id})
     for r in amap.relations:
-        node = {"node": "relation"}
-        if r.type not in _EMPTY_VALUES:
-            node["type"] = r.type
-        if r.premises:
-            node["premises"] = list(r.premises)
-        if r.target not in _EMPTY_VALUES:
-            node["target"] = r.target
-        if r.scheme not in _EMPTY_VALUES:
-            node["scheme"] = r.scheme
-        if r.weight not in _EMPTY_VALUES:
-            node["weight"] = r.weight
-        if r.by:
-            node["by"] = list(r.by)
-        if r.source:
-            node["source"] = list(r.source)
+        node = {"node": "relation", **pick(relation_data(r), _RELATION_KEYS)}
         node["explicit_id"] = r.explicit_id
         node["id"] = r.id
         nodes.append(node)
@@ -242,38 +77,16 @@ def _unique_links(links: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return list(seen.values())
 
 
-def dump_json(amap: ArgumentMap) -> str:
-    """The map as node-link JSON with every attribute: UTF-8, one node or link per line.
+def dump_json(amap: ArgumentMap, lang: str | None = None) -> str:
+    """The map as node-link JSON with every attribute (every language; ``lang`` is unused).
 
     Objects are laid out with a two-space indent down to their third level, and each node and
-    link is one compact line, so maps diff cleanly in git and big maps encode at C speed.
+    link is one compact line, so maps diff cleanly in git.
     """
-    return _layout(map_to_data(amap), 0) + "\n"
+    return _layout(node_link_data(amap), 0) + "\n"
 
 
-_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))
-
-
-def _compact_encoder() -> Any:
-    """``_ENCODER.encode`` for the many lines of a big map: one encoder made once (json.dumps
-    would build one per call), and its C part called directly when there is one, which saves
-    the two Python calls ``encode`` makes per value (1.7 µs a node instead of 2.8)."""
-    from json.encoder import c_make_encoder, encode_basestring
-
-    if c_make_encoder is None:  # pragma: no cover - CPython always has it
-        return _ENCODER.encode
-    make = c_make_encoder(
-        None, _ENCODER.default, encode_basestring, None, ": ", ", ", False, False, True
-    )
-    join = "".join
-
-    def compact(value: Any) -> str:
-        return join(make(value, 0))
-
-    return compact
-
-
-_compact = _compact_encoder()
+_compact = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
 
 
 def _layout(value: Any, depth: int) -> str:
@@ -487,10 +300,7 @@ class _Reader:
         )
 
 
-def load_json(text: str, filename: str = "<json>") -> ArgumentMap:
-    """Read node-link JSON written by :func:`dump_json`; raise MapError with locations."""
-    from argmap.formats.registry import check_imported
-
-    reader = _Reader(filename)
-    amap = reader.read(parse_json(text, filename))
-    return check_imported(amap, filename)
+def read_json(text: str, filename: str = "<json>") -> ArgumentMap:
+    """The map in node-link JSON written by :func:`dump_json`; MapError with locations when the
+    file does not have that shape. The import check of the map is ``Format.load``'s."""
+    return _Reader(filename).read(parse_json(text, filename))

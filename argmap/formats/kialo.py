@@ -65,15 +65,15 @@ def _clean(lines: list[str]) -> tuple[str, list[str]]:
     return _unescape(raw).strip(), notes
 
 
-def load_kialo(text: str, filename: str = "<kialo>") -> ArgumentMap:
-    """Read a Kialo text export; raise MapError listing every problem at FILE:LINE:COL.
+def read_kialo(text: str, filename: str = "<kialo>") -> ArgumentMap:
+    """The map in a Kialo text export; MapError listing every problem at FILE:LINE:COL.
 
-    >>> m = load_kialo("Discussion Title: T\\n\\n1. Thesis\\n1.1. Pro: Reason\\n", "t.txt")
+    The import check of the map is ``Format.load``'s.
+
+    >>> m = read_kialo("Discussion Title: T\\n\\n1. Thesis\\n1.1. Pro: Reason\\n", "t.txt")
     >>> [r.id for r in m.relations]
     ['k1.1+>k1']
     """
-    from argmap.formats.registry import check_imported
-
     sink = DiagnosticSink()
     title = ""
     entries: dict[str, _Entry] = {}
@@ -254,7 +254,7 @@ def load_kialo(text: str, filename: str = "<kialo>") -> ArgumentMap:
         for cid in thesis:
             c = claims[cid]
             claims[cid] = Claim(c.id, c.text, source=c.source, answers="question", loc=c.loc)
-    amap = ArgumentMap(
+    return ArgumentMap(
         title=Text.of(title) if title else Text(),
         sources=sources,
         issues=issues,
@@ -262,4 +262,3 @@ def load_kialo(text: str, filename: str = "<kialo>") -> ArgumentMap:
         relations=tuple(relations.values()),
         files=(filename,),
     )
-    return check_imported(amap, filename)

@@ -65,7 +65,7 @@ FORMATS: tuple[Format, ...] = (
         "yaml",
         "argmap's own YAML format (one file)",
         (".yaml", ".yml"),
-        "argmap.formats.yamlfmt:load_yaml_text",
+        "argmap.load:load_text",
         "argmap.formats.yamlfmt:dump_yaml",
         checked=True,
     ),

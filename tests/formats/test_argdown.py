@@ -8,8 +8,11 @@ from pathlib import Path
 import pytest
 
 from argmap.errors import MapError
-from argmap.formats.argdown import data_text, dump_argdown, escape, load_argdown_json
+from argmap.formats.argdown import data_text, dump_argdown, escape
+from argmap.formats.registry import get_format
 from argmap.load import load_map
+
+load_argdown_json = get_format("argdown").load  # read, then checked like every import
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 

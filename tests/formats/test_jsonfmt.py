@@ -9,8 +9,12 @@ import networkx as nx
 import pytest
 
 from argmap.errors import MapError
-from argmap.formats.jsonfmt import dump_json, load_json, parse_json, where
+from argmap.formats.jsonfmt import dump_json
+from argmap.formats.jsonloc import parse_json, where
+from argmap.formats.registry import get_format
 from argmap.load import load_map
+
+load_json = get_format("json").load  # read, then checked like every import
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -78,31 +82,27 @@ def test_errors_are_located(text: str, message: str, where_: str) -> None:
 
 
 def test_node_link_layout_matches_networkx() -> None:
-    """map_to_data is built by hand for speed; it must equal networkx's node_link_data."""
-    import networkx as nx
-
-    from argmap.formats.jsonfmt import map_to_data
-    from argmap.load import load_map
+    """node_link_data is built without a graph; it must equal networkx's of the full graph."""
+    from argmap.formats.jsonfmt import node_link_data
+    from argmap.graph import full_graph
 
     data_dir = Path(__file__).parent.parent / "data"
     for name in ("tiny.yaml", "chain.yaml", "undercut.yaml"):
         amap = load_map(data_dir / name)
-        ours = map_to_data(amap)
+        ours = node_link_data(amap)
         g = nx.DiGraph()
         g.graph.update(ours["graph"])
         for node in ours["nodes"]:
             g.add_node(node["id"], **{k: v for k, v in node.items() if k != "id"})
-        for rel in amap.relations:
-            for premise in rel.premises:
-                g.add_edge(premise, rel.id, role="premise", type=rel.type)
-            g.add_edge(rel.id, rel.target, role="target", type=rel.type)
+        for src, dst, data in full_graph(amap).edges(data=True):
+            g.add_edge(src, dst, **data)
         assert ours == nx.node_link_data(g, edges="links"), name
         assert nx.node_link_graph(ours, edges="links").number_of_edges() == g.number_of_edges()
 
 
 def test_nodes_leave_out_exactly_the_empty_values() -> None:
-    """map_to_data writes nodes field by field; the rule is _drop_empty's."""
-    from argmap.formats.jsonfmt import _drop_empty, map_to_data
+    """None, "", [] and {} are left out; 0, 0.0 and False are kept."""
+    from argmap.formats.jsonfmt import node_link_data
     from argmap.model import ArgumentMap, Claim, Relation, Text
 
     claims = {
@@ -114,42 +114,48 @@ def test_nodes_leave_out_exactly_the_empty_values() -> None:
         Relation("r", ("a", "c"), "b", "supports", scheme="", weight=0.0, explicit_id=True),
         Relation("u", ("b",), "r", "undercuts", scheme="expert", by=("x",), source=("s",)),
     )
-    nodes = map_to_data(ArgumentMap(claims=claims, relations=relations))["nodes"]
-    expected = []
-    for c in claims.values():
-        full = {
+    nodes = node_link_data(ArgumentMap(claims=claims, relations=relations))["nodes"]
+    expected = [
+        {"node": "claim", "text": "plain", "kind": "fact", "weight": 0.0, "id": "a"},
+        {"node": "claim", "note": {"en": "n"}, "id": "b"},
+        {
             "node": "claim",
-            "text": c.text.to_data(),
-            "kind": c.kind,
-            "by": list(c.by),
-            "source": list(c.source),
-            "quote": c.quote.to_data() if c.quote else None,
-            "tags": list(c.tags),
-            "answers": c.answers,
-            "weight": c.weight,
-            "note": c.note.to_data() if c.note else None,
-        }
-        expected.append({**_drop_empty(full), "id": c.id})
-    for r in relations:
-        full = {
+            "text": {"en": "e", "ja": "j"},
+            "kind": "fact",
+            "by": ["x"],
+            "source": ["s"],
+            "tags": ["t"],
+            "id": "c",
+        },
+        {
             "node": "relation",
-            "type": r.type,
-            "premises": list(r.premises),
-            "target": r.target,
-            "scheme": r.scheme,
-            "weight": r.weight,
-            "by": list(r.by),
-            "source": list(r.source),
-        }
-        expected.append({**_drop_empty(full), "explicit_id": r.explicit_id, "id": r.id})
+            "type": "supports",
+            "premises": ["a", "c"],
+            "target": "b",
+            "weight": 0.0,
+            "explicit_id": True,
+            "id": "r",
+        },
+        {
+            "node": "relation",
+            "type": "undercuts",
+            "premises": ["b"],
+            "target": "r",
+            "scheme": "expert",
+            "by": ["x"],
+            "source": ["s"],
+            "explicit_id": False,
+            "id": "u",
+        },
+    ]
     assert [list(n.items()) for n in nodes] == [list(n.items()) for n in expected]
 
 
 def test_ill_typed_values_follow_the_same_rule() -> None:
-    """Hand-built objects outside the model's types still get _drop_empty's rule."""
-    from argmap.formats.jsonfmt import map_to_data
+    """Hand-built objects outside the model's types get the same rule."""
+    from argmap.formats.jsonfmt import node_link_data
     from argmap.model import ArgumentMap, Claim, Text
 
     odd = Claim("o", Text((("", None),)), kind=False, answers=0, quote=Text((("", None),)))  # type: ignore[arg-type]
-    (node,) = map_to_data(ArgumentMap(claims={"o": odd}))["nodes"]
+    (node,) = node_link_data(ArgumentMap(claims={"o": odd}))["nodes"]
     assert node == {"node": "claim", "kind": False, "answers": 0, "id": "o"}

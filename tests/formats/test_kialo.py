@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 
 from argmap.errors import MapError
-from argmap.formats.kialo import load_kialo
+from argmap.formats.registry import get_format
+
+load_kialo = get_format("kialo").load  # read, then checked like every import
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 

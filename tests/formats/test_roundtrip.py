@@ -9,12 +9,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from argmap.formats.aif import dump_aif, load_aif
-from argmap.formats.argdown import dump_argdown, load_argdown_json
-from argmap.formats.jsonfmt import dump_json, load_json
-from argmap.formats.registry import load_yaml_text
+from argmap.formats.aif import dump_aif
+from argmap.formats.argdown import dump_argdown
+from argmap.formats.jsonfmt import dump_json
+from argmap.formats.registry import get_format
 from argmap.formats.yamlfmt import dump_yaml
 from argmap.load import check_map
+from argmap.load import load_text as load_yaml_text
 from argmap.model import (
     ACTOR_KINDS,
     CLAIM_KINDS,
@@ -29,6 +30,10 @@ from argmap.model import (
 )
 
 ROOT = Path(__file__).resolve().parents[2]
+# every import is read, then checked, by the registry's Format.load
+load_aif = get_format("aif").load
+load_argdown_json = get_format("argdown").load
+load_json = get_format("json").load
 FLAGSHIP = ROOT / "arguments" / "llama-3.1-open-source"
 SHIPPED = [
     ROOT / "tests" / "data" / "tiny.yaml",

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import yaml
 
-from argmap.formats.registry import load_yaml_text
 from argmap.formats.yamlfmt import dump_yaml
 from argmap.load import load_map
+from argmap.load import load_text as load_yaml_text
 from argmap.model import ArgumentMap, Claim, Relation, Text
 
 DATA = Path(__file__).resolve().parents[1] / "data"
