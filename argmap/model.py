@@ -21,7 +21,7 @@ FORMAT_VERSION = 1
 RELATION_MARKS = {"supports": "+>", "opposes": "->", "undercuts": "_>"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Text:
     """A text in one or more languages. ``""`` is the language of an untagged string.
 
@@ -81,7 +81,7 @@ class Text:
         return bool(self.items)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Actor:
     id: str
     name: Text
@@ -91,7 +91,7 @@ class Actor:
     loc: Location | None = field(default=None, compare=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Source:
     id: str
     title: Text
@@ -102,7 +102,7 @@ class Source:
     loc: Location | None = field(default=None, compare=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Issue:
     id: str
     question: Text
@@ -110,7 +110,7 @@ class Issue:
     loc: Location | None = field(default=None, compare=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Claim:
     id: str
     text: Text
@@ -125,7 +125,7 @@ class Claim:
     loc: Location | None = field(default=None, compare=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Relation:
     """``premises`` support/oppose claim ``target``, or undercut relation ``target``.
 

@@ -113,7 +113,7 @@ class _Reader(ValueReader):
         self.progress = progress
 
     def ref(self, kind: str, name: str, loc: Location, owner: str) -> None:
-        self.part.refs.append(Ref(kind, name, loc.file, loc.line, loc.column, owner))
+        self.part.refs.append((kind, name, loc.file, loc.line, loc.column, owner))
 
     # -- sections ------------------------------------------------------------------------
     def read(self, root: YNode) -> Part:
@@ -273,12 +273,20 @@ class _Reader(ValueReader):
                 self.part.relations.append(Relation(rel_id, (name,), target, rel_type, loc=loc))
 
     def refs(self, node: YNode | None, kind: str, owner: str) -> tuple[str, ...]:
+        """The ids of a string or list of strings, each recorded as a reference of ``kind``."""
         if node is None:
             return ()
-        items = self.id_list(node, f"a {kind} id")
-        for name, loc in items:
-            self.ref(kind, name, loc, owner)
-        return tuple(name for name, _ in items)
+        file, add = self.file, self.part.refs.append
+        out: list[str] = []
+        for item in node.value if type(node.value) is list else (node,):
+            name = item.value
+            if type(name) is not str:
+                name = self.string(item, f"a {kind} id")
+                if name is None:
+                    continue
+            add((kind, name, file, item.line, item.column, owner))
+            out.append(name)
+        return tuple(out)
 
     def relation(self, node: YNode) -> None:
         f = self.keys(node, RELATION_KEYS, "a relation")

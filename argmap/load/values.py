@@ -127,12 +127,15 @@ class ValueReader:
         return Text.of(s) if s is not None else Text()
 
     def id_list(self, node: YNode, what: str) -> list[tuple[str, Location]]:
-        items = node.value if node.is_seq else [node]
+        file = self.file
         out: list[tuple[str, Location]] = []
-        for item in items:
-            s = self.string(item, what)
-            if s is not None:
-                out.append((s, Location(self.file, item.line, item.column)))
+        for item in node.value if type(node.value) is list else (node,):
+            s = item.value
+            if type(s) is not str:
+                s = self.string(item, what)
+                if s is None:
+                    continue
+            out.append((s, Location(file, item.line, item.column)))
         return out
 
     def str_list(self, node: YNode, what: str) -> tuple[str, ...]:

@@ -25,6 +25,8 @@ _TAG = "tag:yaml.org,2002:"
 _STR, _MAP, _SEQ, _MERGE = _TAG + "str", _TAG + "map", _TAG + "seq", _TAG + "merge"
 _SCALAR_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
 _IMPLICIT = Resolver.yaml_implicit_resolvers
+#: First characters of plain scalars that may be something other than a string.
+_RESOLVE_FIRST = frozenset(_IMPLICIT)
 #: Characters YAML does not allow in a document (PyYAML's reader refuses the same).
 _NOT_PRINTABLE = re.compile(
     "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
@@ -155,7 +157,7 @@ def _syntax_diagnostic(exc: yaml.MarkedYAMLError, filename: str, text: str) -> D
             hint = "a value containing ': ' must be quoted"
         elif "could not find expected ':'" in problem:
             hint = "check the indentation of this line and the one before"
-        elif "expected a single document" in problem:
+        elif "expected a single document" in context:
             hint = "a map file holds one document; remove the extra '---'"
     return Diagnostic(message, loc, hint)
 
@@ -189,94 +191,126 @@ class _Builder:
         self.constructor = SafeConstructor()
         self.anchors: dict[str, tuple[YNode, int]] = {}  # anchor -> (node, expanded size)
         self.open: set[str] = set()  # anchors of nodes not yet complete
-        self.unique = 0
+        self.unique = 0  # nodes in the document, aliases not counted
+        self.stack: list[_Frame] = []  # the mappings and sequences not yet complete
+        self.root: YNode | None = None
+        self.root_size = 0  # nodes in the document with every alias expanded
+        self.first_document: Any = None
 
     def loc(self, mark: Any) -> Location:
         return Location(self.filename, mark.line + 1, mark.column + 1)
 
     def build(self) -> YNode | None:
         """The document's root, or None for a stream without a document."""
-        stack: list[_Frame] = []
-        root: YNode | None = None
-        root_size = 0
-        documents = 0
-        first_document: Any = None
+        stack = self.stack
         lines = self.text.count("\n") + 1
         progress = self.progress
         n = 0
-        for event in yaml.parse(self.text, Loader=_Loader):
-            n += 1
-            if progress is not None and not n & 4095:
-                progress(min(event.start_mark.line / lines, 1.0))
-            kind = type(event)
-            if kind is yaml.ScalarEvent:
-                node = self.scalar(event)
-                size = 1
-                self.unique += 1
-                if event.anchor is not None:
-                    self.anchors[event.anchor] = (node, 1)
-            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-                mark = event.start_mark
-                is_map = kind is yaml.MappingStartEvent
-                node = YNode({} if is_map else [], mark.line + 1, mark.column + 1)
-                if event.tag not in (None, "!", _MAP if is_map else _SEQ):
-                    self.refuse_tag(event.tag, mark)
-                self.unique += 1
-                stack.append(_Frame(node, event.anchor))
-                if event.anchor is not None:
-                    self.open.add(event.anchor)
-                continue
-            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-                frame = stack.pop()
-                node, size = frame.node, frame.size
-                if node.is_map:
-                    self.mapping(frame)
-                else:
-                    node.value.extend(frame.items)
-                if frame.anchor is not None:
-                    self.open.discard(frame.anchor)
-                    self.anchors[frame.anchor] = (node, size)
-            elif kind is yaml.AliasEvent:
-                if event.anchor in self.open:
-                    self.sink.error(
-                        "recursive YAML alias",
-                        self.loc(event.start_mark),
-                        "an anchor may not contain an alias of itself",
-                    )
+        scalar_event, stream_end = yaml.ScalarEvent, yaml.StreamEndEvent
+        resolve = _RESOLVE_FIRST
+        parser = _Loader(self.text)
+        get_event = parser.get_event
+        try:
+            while True:
+                event = get_event()
+                kind = type(event)
+                if kind is scalar_event:
+                    value = event.value
+                    mark = event.start_mark
+                    if (
+                        event.tag is None
+                        and event.anchor is None
+                        and (value[:1] not in resolve or not event.implicit[0])
+                    ):  # a string: most of a map
+                        node = YNode(value, mark.line + 1, mark.column + 1, value)
+                    else:
+                        node = self.scalar(event)
+                        if event.anchor is not None:
+                            self.anchors[event.anchor] = (node, 1)
+                    self.unique += 1
+                    if stack:
+                        frame = stack[-1]
+                        frame.items.append(node)
+                        frame.size += 1
+                    else:
+                        self.root, self.root_size = node, 1
+                    continue
+                if progress is not None:
+                    n += 1
+                    if not n & 1023:
+                        progress(min(event.start_mark.line / lines, 1.0))
+                if kind is stream_end:
+                    break
+                if not self.event(event, kind):
                     return None
-                if event.anchor not in self.anchors:
-                    raise yaml.composer.ComposerError(
-                        None, None, f"found undefined alias '{event.anchor}'", event.start_mark
-                    )
-                target, size = self.anchors[event.anchor]
-                node = YNode(target.value, target.line, target.column, target.raw)
-            elif kind is yaml.DocumentStartEvent:
-                documents += 1
-                if documents == 1:
-                    first_document = event.start_mark
-                else:
-                    raise yaml.composer.ComposerError(
-                        "expected a single document in the stream",
-                        first_document,
-                        "but found another document",
-                        event.start_mark,
-                    )
-                continue
-            else:  # stream start and end, document end
-                continue
-            if stack:
-                frame = stack[-1]
-                frame.items.append(node)
-                frame.size += size
-            else:
-                root, root_size = node, size
-        if root is not None and root_size > 10 * self.unique + ALIAS_EXPANSION_LIMIT:
+        finally:
+            parser.dispose()
+        root = self.root
+        if root is not None and self.root_size > 10 * self.unique + ALIAS_EXPANSION_LIMIT:
             self.sink.error(
-                f"YAML aliases expand {self.unique} nodes to {root_size}; refused",
+                f"YAML aliases expand {self.unique} nodes to {self.root_size}; refused",
                 Location(self.filename, root.line, root.column),
                 "this looks like an alias bomb; write the values out instead of nesting aliases",
             )
         return root
+
+    def event(self, event: Any, kind: type) -> bool:
+        """Handle an event other than a scalar's; False when the document cannot be read on."""
+        stack = self.stack
+        if kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            mark = event.start_mark
+            is_map = kind is yaml.MappingStartEvent
+            if event.tag not in (None, "!", _MAP if is_map else _SEQ):
+                self.refuse_tag(event.tag, mark)
+            self.unique += 1
+            node = YNode({} if is_map else [], mark.line + 1, mark.column + 1)
+            stack.append(_Frame(node, event.anchor))
+            if event.anchor is not None:
+                self.open.add(event.anchor)
+            return True
+        if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            frame = stack.pop()
+            node, size = frame.node, frame.size
+            if node.is_map:
+                self.mapping(frame)
+            else:
+                node.value.extend(frame.items)
+            if frame.anchor is not None:
+                self.open.discard(frame.anchor)
+                self.anchors[frame.anchor] = (node, size)
+        elif kind is yaml.AliasEvent:
+            if event.anchor in self.open:
+                self.sink.error(
+                    "recursive YAML alias",
+                    self.loc(event.start_mark),
+                    "an anchor may not contain an alias of itself",
+                )
+                return False
+            if event.anchor not in self.anchors:
+                raise yaml.composer.ComposerError(
+                    None, None, f"found undefined alias '{event.anchor}'", event.start_mark
+                )
+            target, size = self.anchors[event.anchor]
+            node = YNode(target.value, target.line, target.column, target.raw)
+        elif kind is yaml.DocumentStartEvent:
+            if self.first_document is not None:
+                raise yaml.composer.ComposerError(
+                    "expected a single document in the stream",
+                    self.first_document,
+                    "but found another document",
+                    event.start_mark,
+                )
+            self.first_document = event.start_mark
+            return True
+        else:  # stream start, document end
+            return True
+        if stack:
+            frame = stack[-1]
+            frame.items.append(node)
+            frame.size += size
+        else:
+            self.root, self.root_size = node, size
+        return True
 
     def scalar(self, event: yaml.ScalarEvent) -> YNode:
         value = event.value
@@ -312,7 +346,7 @@ class _Builder:
                 self.sink.error(
                     f"'{value}' is not a valid !!{short} value",
                     self.loc(mark),
-                    f"remove the '!!{short}' tag or write a {short} value",
+                    f"remove the '!!{short}' tag, or write a value of that type",
                 )
         return node
 
