@@ -54,7 +54,7 @@ def argmap(*args: str, **kwargs: Any) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run([sys.executable, "-m", "argmap", *args], cwd=ROOT, **kwargs)
 
 
-def test_the_quick_exit_flushes_all_output_and_keeps_exit_codes(tmp_path: Path) -> None:
+def test_run_flushes_all_output_and_keeps_exit_codes(tmp_path: Path) -> None:
     sys.path.insert(0, str(ROOT / "benchmarks"))
     import generate
 
@@ -87,27 +87,12 @@ def test_a_reader_that_leaves_early_is_no_error(tmp_path: Path) -> None:
     assert done.returncode == 0 and b"Traceback" not in done.stderr
 
 
-def test_run_exits_normally_while_another_thread_works(
+def test_run_ends_normally(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import threading
-
-    from argmap.cli import common
-
-    stop = threading.Event()
-    worker = threading.Thread(target=stop.wait)
-    worker.start()
-    import argmap.load as loader
-
     monkeypatch.setattr(entry, "main", lambda: print("done"))
-    monkeypatch.setattr(common, "KEEP_UNTIL_EXIT", False)
-    monkeypatch.setattr(loader, "_deferred", None)  # run() switches deferring on: undone after
-    try:
-        with pytest.raises(SystemExit) as exited:  # not os._exit: that would end pytest
-            entry.run()
-    finally:
-        stop.set()
-        worker.join()
+    with pytest.raises(SystemExit) as exited:  # a normal exit, never os._exit
+        entry.run()
     assert exited.value.code == 0 and capsys.readouterr().out == "done\n"
 
 
@@ -139,13 +124,11 @@ def test_closed_or_full_standard_streams(tmp_path: Path) -> None:
     assert full.stderr == b"argmap: error: No space left on device\n"
 
 
-def test_a_big_map_is_cached_after_its_first_command(
+def test_a_big_map_is_cached_by_its_first_command(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The console script writes a big map's cache entry after the command, in a detached
-    child: the next command reads the entry instead of the YAML."""
-    import time
-
+    """The command that loads a big map writes its cache entry, in the same process: the next
+    command reads the entry instead of the YAML."""
     import argmap.load as loader
     from argmap.load import cache
 
@@ -160,12 +143,7 @@ def test_a_big_map_is_cached_after_its_first_command(
     done = argmap("validate", "-q", str(path), env=env)
     assert done.returncode == 0, done.stderr
     folder = tmp_path / "cache" / "argmap"
-    for _ in range(200):  # the child writes it meanwhile (a temporary file, then a rename)
-        if list(folder.glob("*.map")):
-            break
-        time.sleep(0.1)
-    assert len(list(folder.glob("*.map"))) == 1
-    assert not list(folder.glob("*.seen"))  # no second load was needed
+    assert len(list(folder.glob("*.map"))) == 1  # written before the command ended
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.delenv("ARGMAP_NO_CACHE", raising=False)
@@ -176,32 +154,3 @@ def test_a_big_map_is_cached_after_its_first_command(
     monkeypatch.setattr(loader, "_check", unread)
     amap, diagnostics = loader.check_map(path)
     assert amap is not None and len(amap.claims) == 2500 and diagnostics == []
-
-
-def test_a_library_caller_writes_on_the_second_load_in_the_call(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import argmap.load as loader
-
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    import generate
-
-    path = tmp_path / "big.yaml"
-    path.write_text(generate.to_yaml(generate.generate(2500, seed=4)), "utf-8")
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    monkeypatch.delenv("ARGMAP_NO_CACHE", raising=False)
-    folder = tmp_path / "cache" / "argmap"
-    assert not loader.has_deferred()
-    loader.check_map(path)
-    assert not list(folder.glob("*.map")) and list(folder.glob("*.seen"))
-    loader.check_map(path)
-    assert len(list(folder.glob("*.map"))) == 1
-    loader.defer_cache_writes()  # as the console script does: kept, written when asked
-    try:
-        other = tmp_path / "other.yaml"
-        other.write_text(generate.to_yaml(generate.generate(2500, seed=5)), "utf-8")
-        loader.check_map(other)
-        assert loader.has_deferred() and len(list(folder.glob("*.map"))) == 1
-    finally:
-        assert loader.write_deferred() == 1
-    assert len(list(folder.glob("*.map"))) == 2 and not loader.has_deferred()
