@@ -1,7 +1,7 @@
-"""GraphML for Gephi and yEd, written through networkx.
+"""GraphML for Gephi and yEd: :func:`argmap.graph.full_graph` written by networkx's GraphML writer.
 
-The graph is the full one of :func:`argmap.graph.full_graph`: claims and relations are nodes
-(``node`` = ``claim`` or ``relation``), edges run premise → relation → target. Every attribute is
+Claims and relations are nodes (``node`` = ``claim`` or ``relation``), edges run premise →
+relation → target, in the map's order. Every attribute is
 a string (lists joined with ``", "``) so every GraphML reader takes it; ``label`` holds the text
 and ``color`` the colour our pictures use, for yEd's properties mapper and Gephi's partitions.
 """
@@ -20,6 +20,7 @@ def dump_graphml(amap: ArgumentMap, lang: str | None = None) -> str:
     """
     import networkx as nx
 
+    from argmap.graph import full_graph
     from argmap.style import theme
 
     def names(ids: tuple[str, ...], table: dict) -> str:
@@ -30,11 +31,13 @@ def dump_graphml(amap: ArgumentMap, lang: str | None = None) -> str:
             out.append(amap.text(title, lang) if title else i)
         return ", ".join(out)
 
-    g = nx.DiGraph()
+    g = full_graph(amap).copy()  # the map's graph is shared: attributes go on a copy
+    g.graph.clear()  # the model objects it carries are not GraphML values
     g.graph["title"] = amap.text(amap.title, lang) if amap.title else ""
+    for data in g.nodes.values():
+        data.clear()
     for claim in amap.claims.values():
-        g.add_node(
-            claim.id,
+        g.nodes[claim.id].update(
             label=amap.text(claim.text, lang),
             node="claim",
             kind=claim.kind,
@@ -51,8 +54,7 @@ def dump_graphml(amap: ArgumentMap, lang: str | None = None) -> str:
             color=theme.KINDS[claim.kind].color,
         )
     for rel in amap.relations:
-        g.add_node(
-            rel.id,
+        g.nodes[rel.id].update(
             label=rel.scheme or rel.type,
             node="relation",
             type=rel.type,
@@ -65,9 +67,7 @@ def dump_graphml(amap: ArgumentMap, lang: str | None = None) -> str:
             source=", ".join(rel.source),
             color=theme.RELATIONS[rel.type].color,
         )
-    for rel in amap.relations:
-        color = theme.RELATIONS[rel.type].color
-        for premise in rel.premises:
-            g.add_edge(premise, rel.id, role="premise", type=rel.type, label="", color=color)
-        g.add_edge(rel.id, rel.target, role="target", type=rel.type, label=rel.type, color=color)
+    for _, _, data in g.edges(data=True):
+        data["label"] = data["type"] if data["role"] == "target" else ""
+        data["color"] = theme.RELATIONS[data["type"]].color
     return "\n".join(nx.generate_graphml(g, encoding="utf-8", prettyprint=True)) + "\n"

@@ -86,7 +86,9 @@ def dump_json(amap: ArgumentMap, lang: str | None = None) -> str:
     return _layout(node_link_data(amap), 0) + "\n"
 
 
-_compact = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
+_compact = json.JSONEncoder(
+    ensure_ascii=False, check_circular=False, separators=(", ", ": ")
+).encode
 
 
 def _layout(value: Any, depth: int) -> str:

@@ -28,11 +28,7 @@ SOURCE_FIELDS = ("author", "publisher", "date", "url")
 
 def drop_empty(data: dict[str, Any]) -> dict[str, Any]:
     """``data`` without its empty values, in its order."""
-    return {k: v for k, v in data.items() if not _empty(v)}
-
-
-def _empty(value: Any) -> bool:
-    return value is None or (isinstance(value, str | list | tuple | dict) and not value)
+    return {k: v for k, v in data.items() if v not in EMPTY}
 
 
 def pick(data: dict[str, Any], keys: Iterable[str]) -> dict[str, Any]:

@@ -42,3 +42,15 @@ def test_language_and_determinism() -> None:
     amap = load_map(DATA / "tiny.yaml")
     assert read(dump_graphml(amap, "ja")).nodes["x"]["label"] == "Xをすべきだ。"
     assert dump_graphml(amap) == dump_graphml(amap)
+
+
+def test_graphml_leaves_the_maps_shared_graph_alone() -> None:
+    """The export writes the map's networkx graph; its attributes go on a copy."""
+    from argmap.graph import full_graph
+
+    amap = load_map(DATA / "undercut.yaml")
+    before = [(n, dict(d)) for n, d in full_graph(amap).nodes(data=True)]
+    edges = [(a, b, dict(d)) for a, b, d in full_graph(amap).edges(data=True)]
+    dump_graphml(amap)
+    assert [(n, dict(d)) for n, d in full_graph(amap).nodes(data=True)] == before
+    assert [(a, b, dict(d)) for a, b, d in full_graph(amap).edges(data=True)] == edges
