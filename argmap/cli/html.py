@@ -7,6 +7,7 @@ import click
 from argmap.cli import progress
 from argmap.cli.common import CliError, fail, load
 from argmap.cli.render import RANKDIR
+from argmap.cli.view_options import ViewRequest, view_options
 from argmap.errors import ArgmapError
 
 
@@ -38,6 +39,7 @@ from argmap.errors import ArgmapError
     help="What a claim box carries besides its text: actors,sources,ids (or none).",
 )
 @RANKDIR
+@view_options
 @click.option(
     "--no-size-limit",
     is_flag=True,
@@ -57,21 +59,29 @@ def html(
     evaluate: bool,
     show: str,
     rankdir: str,
+    view: ViewRequest,
     no_size_limit: bool,
     timeout: float,
 ) -> None:
     """Write MAP as one HTML file that works offline: pan and zoom, search in every language,
-    a language switch, and a panel per claim with its sources, supporters and opposers."""
+    a language switch, and a panel per claim with its sources, supporters and opposers.
+
+    The view options (--focus, --issue, --tag, --actor) put only that part of MAP on the page.
+    """
     from argmap.cli.render import DOT_LAYOUT_LIMIT, _show
     from argmap.io import write_atomic
     from argmap.render.dot import RenderOptions, to_dot
     from argmap.render.graphviz import render_dot
     from argmap.render.html import build_page
 
-    amap = load(path)
+    whole = load(path)
+    try:
+        amap, selection = view.apply(whole)
+    except ArgmapError as exc:
+        raise fail(exc) from None
     if len(amap.claims) > DOT_LAYOUT_LIMIT and not no_size_limit:
         raise CliError(
-            f"the map has {len(amap.claims):,} claims: too many for one laid-out page (Graphviz's "
+            f"the view has {len(amap.claims):,} claims: too many for one laid-out page (Graphviz's "
             f"dot slows down steeply above about {DOT_LAYOUT_LIMIT:,}). Draw parts of it with "
             "argmap render --focus/--issue/--cluster --collapse, or pass --no-size-limit"
         )
@@ -80,8 +90,8 @@ def html(
     if evaluate:
         from argmap.analysis.evaluation import claim_statuses_of, claim_strengths_of
 
-        statuses = claim_statuses_of(amap)
-        strengths = claim_strengths_of(amap)
+        statuses = claim_statuses_of(whole)
+        strengths = claim_strengths_of(whole)
     try:
         svgs: dict[str, str] = {}
         for lang in languages:
@@ -89,6 +99,7 @@ def html(
                 lang=lang,
                 rankdir=rankdir,
                 show=_show(show),
+                focus=selection.focus,
                 color_by="status" if evaluate else "kind",
                 statuses=statuses,
                 strengths=strengths,

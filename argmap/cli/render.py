@@ -9,6 +9,7 @@ import click
 
 from argmap.cli import progress
 from argmap.cli.common import CliError, fail, load, write_stdout
+from argmap.cli.view_options import ViewRequest, view_options
 from argmap.errors import ArgmapError
 from argmap.model import ArgumentMap
 
@@ -92,29 +93,7 @@ RANKDIR = click.option(
     show_default=True,
     help="What a claim box carries besides its text: actors,sources,ids (or none).",
 )
-@click.option("--focus", help="Draw only the neighbourhood of this claim (id or unique prefix).")
-@click.option(
-    "--depth",
-    type=click.IntRange(min=0),
-    default=2,
-    show_default=True,
-    help="With --focus: how many relations away to go.",
-)
-@click.option(
-    "--direction",
-    type=click.Choice(["up", "down", "both"]),
-    default="both",
-    show_default=True,
-    help="With --focus: up toward what the claim bears on, down toward what bears on it, or both.",
-)
-@click.option(
-    "--issue",
-    help="Draw only the debate of this issue: its positions and every claim bearing on them.",
-)
-@click.option("--tag", "tags", multiple=True, help="Keep claims with this tag (repeatable).")
-@click.option(
-    "--actor", "actors", multiple=True, help="Keep claims put forward by this actor (repeatable)."
-)
+@view_options
 @click.option(
     "--cluster",
     type=click.Choice(["tag", "actor", "issue"]),
@@ -169,12 +148,7 @@ def render(
     lang: str | None,
     rankdir: str,
     show: str,
-    focus: str | None,
-    depth: int,
-    direction: str,
-    issue: str | None,
-    tags: tuple[str, ...],
-    actors: tuple[str, ...],
+    view: ViewRequest,
     cluster: str | None,
     collapse: bool,
     color_by: str,
@@ -187,7 +161,7 @@ def render(
     """Draw MAP as a diagram: conclusions on top, support green, opposition red,
     undercuts dashed purple, and a legend.
 
-    Big maps: DOT output has no size limit (32,000 claims take about a second at most), but
+    Big maps: DOT output has no size limit (32,000 claims take a few seconds), but
     Graphviz's dot layout slows down steeply (30 s at 5,000 claims, minutes beyond), so
     for SVG, PNG or PDF of more than 2,500 claims with the dot engine, render stops before
     starting Graphviz and says how to draw less: --focus CLAIM --depth N, --issue ID, --tag,
@@ -226,22 +200,13 @@ def render(
 
     amap = load(path)
     try:
-        focus_id = None
-        if focus is not None:
-            from argmap.analysis.query import resolve_claim
-
-            focus_id = resolve_claim(amap, focus)
         statuses = grounded_statuses(amap) if color_by == "status" else None
+        part, selection = view.apply(amap)
         options = RenderOptions(
             lang=lang,
             rankdir=rankdir,
             show=shown,
-            focus=focus_id,
-            depth=depth,
-            direction=direction,
-            issue=issue,
-            tags=tags,
-            actors=actors,
+            focus=selection.focus,
             cluster=cluster,
             collapse=collapse,
             color_by=color_by,
@@ -250,7 +215,7 @@ def render(
             legend=not no_legend,
         )
         progress.phase("building the picture")
-        drawn = picture(amap, options, progress=progress.callback())
+        drawn = picture(part, options, progress=progress.callback())
         progress.finish()
         needs_layout = fmt != "dot"
         if (
@@ -265,11 +230,11 @@ def render(
         )
         if needs_layout:
             progress.phase(f"Graphviz ({engine}) is laying out {size}", hint="Ctrl-C stops it")
-        try:  # DOT is written as built, in pieces; the other formats are Graphviz's output
+        try:
             data = (
-                drawn.chunks
+                drawn.data
                 if fmt == "dot"
-                else (render_dot(drawn.data, fmt, engine=engine, timeout=timeout, dpi=dpi),)
+                else render_dot(drawn.data, fmt, engine=engine, timeout=timeout, dpi=dpi)
             )
         finally:
             progress.finish()
@@ -277,14 +242,13 @@ def render(
         raise fail(exc) from None
 
     if output is None:
-        write_stdout(data)
+        write_stdout((data,))
         return
     try:
         write_atomic(output, data)
     except OSError as exc:
         raise CliError(f"cannot write {output}: {exc.strerror or exc}") from None
-    size = sum(map(len, data))
-    click.echo(f"wrote {output} ({fmt}, {size:,} bytes)", err=True)
+    click.echo(f"wrote {output} ({fmt}, {len(data):,} bytes)", err=True)
 
 
 __all__ = ["DOT_LAYOUT_LIMIT", "grounded_statuses", "render", "too_big_message"]

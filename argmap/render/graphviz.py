@@ -1,9 +1,11 @@
 """Running Graphviz: DOT text in, SVG/PNG/PDF bytes out, never left hanging.
 
-The ``dot`` child process is stopped on a timeout and killed on any interruption (Ctrl-C
-included) before the exception goes on. A ``progress`` callback, called about ten times a second
-with the seconds elapsed, lets a caller show that the layout is still running (this module prints
-nothing).
+The ``dot`` child process is stopped on a timeout and killed on any interruption before the
+exception goes on: Ctrl-C (SIGINT), an error in the caller's callback (a broken pipe when it
+writes), and SIGTERM or SIGHUP, after which argmap ends by that signal as it would have. On
+Linux the child also gets the parent-death signal, so it ends even when argmap is killed
+outright. A ``progress`` callback, called about ten times a second with the seconds elapsed,
+lets a caller show that the layout is still running (this module prints nothing).
 
 >>> render_dot("digraph { a -> b }", "svg")[:5]   # doctest: +SKIP
 b'<?xml'
@@ -12,8 +14,12 @@ b'<?xml'
 from __future__ import annotations
 
 import os
+import signal
+import sys
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from argmap.errors import ToolError
@@ -27,6 +33,67 @@ DEFAULT_TIMEOUT = 60.0
 DEFAULT_DPI = 144
 #: Seconds between two calls of a ``progress`` callback.
 PROGRESS_INTERVAL = 0.1
+#: Signals that end argmap and are turned into an exception while Graphviz runs, so the
+#: child is killed first (SIGINT already is: KeyboardInterrupt).
+ENDING_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)
+)
+_PR_SET_PDEATHSIG = 1
+
+
+class Signalled(BaseException):
+    """A signal that ends argmap arrived while Graphviz ran (the child is killed, then the
+    signal is delivered again with its previous handler)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _parent_death_signal() -> Callable[[], None] | None:
+    """A ``preexec_fn`` asking Linux to kill the child when argmap dies; None elsewhere.
+
+    Resolved in the parent: a forked child should do no more than call it. Failure is
+    ignored: this is a safety net under the signal handling above."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        import ctypes
+
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):  # pragma: no cover - a libc without prctl
+        return None
+    kill = int(signal.SIGKILL)
+
+    def preexec() -> None:
+        prctl(_PR_SET_PDEATHSIG, kill, 0, 0, 0)
+
+    return preexec
+
+
+@contextmanager
+def _signals_raise() -> Iterator[None]:
+    """While inside, SIGTERM and SIGHUP raise :class:`Signalled` (main thread only: signal
+    handlers can be set nowhere else); the previous handlers come back afterwards."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def handler(signum: int, frame: object) -> None:
+        raise Signalled(signum)
+
+    previous = {}
+    for signum in ENDING_SIGNALS:
+        old = signal.getsignal(signum)
+        if old is signal.SIG_IGN:  # nohup and the like: keep ignoring it
+            continue
+        previous[signum] = old
+        signal.signal(signum, handler)
+    try:
+        yield
+    finally:
+        for signum, old in previous.items():
+            signal.signal(signum, old)
 
 
 def find_dot() -> str:
@@ -68,7 +135,11 @@ def render_dot(
     if fmt == "png":
         command.append(f"-Gdpi={dpi or DEFAULT_DPI}")
     try:
-        returncode, stdout, stderr = _run(command, data, timeout, progress)
+        with _signals_raise():
+            returncode, stdout, stderr = _run(command, data, timeout, progress)
+    except Signalled as exc:  # Graphviz is gone: end as the signal asked
+        signal.raise_signal(exc.signum)
+        raise SystemExit(128 + exc.signum) from None  # its handler let argmap live: stop here
     except subprocess.TimeoutExpired:
         raise ToolError(
             f"the {engine} layout took longer than {timeout:g} s and was stopped; draw a smaller "
@@ -93,35 +164,51 @@ def _run(
     """Run ``command`` with ``data`` on its stdin: (exit status, stdout, stderr).
 
     Raises TimeoutExpired after ``timeout`` seconds; on that or on any other exception (an
-    interrupt, an error from ``progress``) the child is killed and reaped first.
+    interrupt, a signal, an error from ``progress``) the child is killed and reaped first.
+
+    A helper thread talks to the child (``communicate``: writing stdin while reading stdout
+    and stderr, so no pipe fills up); this thread waits for it a little at a time, so it can
+    report progress, keep the deadline and take signals.
     """
     import subprocess
 
     start = time.monotonic()
     deadline = None if timeout is None else start + timeout
+    outcome: list[tuple[bytes, bytes]] = []
     with subprocess.Popen(
-        command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        command,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        preexec_fn=_parent_death_signal(),
     ) as proc:
+
+        def talk() -> None:
+            with suppress(OSError, ValueError):  # the child was killed while we wrote to it
+                outcome.append(proc.communicate(data))
+
+        helper = threading.Thread(target=talk, name="graphviz-pipes", daemon=True)
+        helper.start()
         try:
-            pending: bytes | None = data
             while True:
-                wait = PROGRESS_INTERVAL if progress is not None else None
+                wait = PROGRESS_INTERVAL
                 if deadline is not None:
-                    left = max(deadline - time.monotonic(), 0.0)
-                    wait = left if wait is None else min(wait, left)
-                try:
-                    stdout, stderr = proc.communicate(pending, timeout=wait)
+                    wait = min(wait, max(deadline - time.monotonic(), 0.0))
+                helper.join(wait)
+                if not helper.is_alive():
                     break
-                except subprocess.TimeoutExpired:
-                    pending = None  # written already: communicate() goes on from where it was
-                    if deadline is not None and time.monotonic() >= deadline:
-                        raise
-                    if progress is not None:
-                        progress(time.monotonic() - start)
+                if deadline is not None and time.monotonic() >= deadline:
+                    raise subprocess.TimeoutExpired(command, timeout or 0.0)
+                if progress is not None:
+                    progress(time.monotonic() - start)
         except BaseException:
             proc.kill()
+            helper.join()
             proc.wait()
             raise
+    if not outcome:  # pragma: no cover - communicate() failed on its own
+        raise OSError(f"lost the pipes to {command[0]}")
+    stdout, stderr = outcome[0]
     return proc.returncode, stdout, stderr
 
 

@@ -343,7 +343,13 @@ def test_render_shows_progress_on_a_terminal_and_clears_it(tmp_path: Path) -> No
     assert last.startswith("wrote ") and "argmap:" not in last
 
 
-def test_ctrl_c_stops_graphviz_and_exits_130(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "signame,ends",
+    [("SIGINT", 130), ("SIGTERM", -signal.SIGTERM), ("SIGHUP", -signal.SIGHUP)],
+)
+def test_ctrl_c_or_a_signal_stops_graphviz(tmp_path: Path, signame: str, ends: int) -> None:
+    """Ctrl-C exits 130 with a message; SIGTERM and SIGHUP end argmap by that signal; dot is
+    gone either way."""
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
     pid_file = tmp_path / "dot.pid"
@@ -368,12 +374,13 @@ def test_ctrl_c_stops_graphviz_and_exits_130(tmp_path: Path) -> None:
             time.sleep(0.1)
         else:
             pytest.fail("the fake dot never started")
-        proc.send_signal(signal.SIGINT)  # to argmap only: it must stop dot itself
+        proc.send_signal(getattr(signal, signame))  # to argmap only: it must stop dot itself
         _, stderr = proc.communicate(timeout=60)
     finally:
         proc.kill()
-    assert proc.returncode == 130
-    assert b"argmap: interrupted" in stderr
+    assert proc.returncode == ends
+    if signame == "SIGINT":
+        assert b"argmap: interrupted" in stderr
     pid = int(pid_file.read_text())
     for _ in range(100):  # the child is killed before argmap exits; give the kernel a moment
         try:

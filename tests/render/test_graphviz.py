@@ -72,3 +72,59 @@ def test_big_input_and_output_pass_through(tmp_path: Path, monkeypatch: pytest.M
     text = "digraph { " + "a -> b; " * 50_000 + "}"
     out = render_dot(text, "svg", progress=lambda t: None)
     assert out == text.upper().encode()
+
+
+def _start_rendering(tmp_path: Path) -> tuple[object, Path]:
+    """A Python process running render_dot on a `dot` that sleeps; returns it once dot runs."""
+    import subprocess
+    import time
+
+    pid_file = tmp_path / "pid"
+    fake_dot(tmp_path, f"open({str(pid_file)!r}, 'w').write(str(os.getpid()))\ntime.sleep(60)")
+    script = (
+        "from argmap.render.graphviz import render_dot\n"
+        "render_dot('digraph { a }', 'svg', timeout=None, progress=lambda t: None)\n"
+    )
+    env = {**os.environ, "PATH": str(tmp_path)}
+    proc = subprocess.Popen([sys.executable, "-c", script], env=env, cwd=Path(__file__).parents[2])
+    for _ in range(200):
+        if pid_file.exists() and pid_file.read_text():
+            break
+        time.sleep(0.05)
+    else:  # pragma: no cover - the fake dot never started
+        proc.kill()
+        pytest.fail("the fake dot did not start")
+    return proc, pid_file
+
+
+def _wait_gone(pid: int) -> bool:
+    import time
+
+    for _ in range(100):
+        if gone(pid):
+            return True
+        time.sleep(0.05)
+    return False
+
+
+@pytest.mark.parametrize("signame", ["SIGTERM", "SIGHUP"])
+def test_a_signal_to_argmap_ends_graphviz_and_then_argmap(tmp_path: Path, signame: str) -> None:
+    import signal
+
+    proc, pid_file = _start_rendering(tmp_path)
+    signum = getattr(signal, signame)
+    proc.send_signal(signum)  # type: ignore[attr-defined]
+    assert proc.wait(timeout=10) == -signum  # type: ignore[attr-defined]
+    assert _wait_gone(int(pid_file.read_text())), "dot was left running"
+
+
+@pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="the parent-death signal is Linux's"
+)
+def test_graphviz_dies_with_argmap_even_when_argmap_is_killed(tmp_path: Path) -> None:
+    import signal
+
+    proc, pid_file = _start_rendering(tmp_path)
+    proc.send_signal(signal.SIGKILL)  # type: ignore[attr-defined]
+    proc.wait(timeout=10)  # type: ignore[attr-defined]
+    assert _wait_gone(int(pid_file.read_text())), "dot outlived a killed argmap"

@@ -1,0 +1,279 @@
+"""What an output shows: the part of a map a :class:`Selection` keeps, and its clusters.
+
+A selected part of a map is itself a map: :func:`select` gives an :class:`ArgumentMap` with the
+claims that pass every filter, the relations among them, and the actors, sources and issues they
+use, all in the map's order. Every output (pictures, the HTML page, every export format) takes
+that map, so ``--focus``, ``--issue``, ``--tag`` and ``--actor`` mean the same everywhere.
+
+Drawn formats may then group claims: :func:`clusters` says which cluster each claim and issue
+falls in, and :func:`collapsed_arrows` counts the relations between clusters when each is drawn
+as one box.
+
+>>> from argmap.load import load_map
+>>> part = select(load_map("tests/data/tiny.yaml"), Selection(focus="c", depth=1))
+>>> list(part.claims)
+['x', 'b', 'c']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+
+from argmap.errors import ArgmapError, NotFoundError
+from argmap.graph import neighbourhood
+from argmap.model import ArgumentMap, Relation
+from argmap.suggest import close_matches
+
+__all__ = [
+    "CLUSTERS",
+    "DIRECTIONS",
+    "Clusters",
+    "Selection",
+    "clusters",
+    "collapsed_arrows",
+    "junctions",
+    "select",
+]
+
+DIRECTIONS = ("up", "down", "both")
+CLUSTERS = ("tag", "actor", "issue")
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The filters of a view; they intersect. The empty selection keeps the whole map.
+
+    ``focus`` keeps the claims within ``depth`` relations of one claim (``direction``: ``up``
+    toward what it bears on, ``down`` toward what bears on it, or ``both``); ``issue`` the
+    positions answering an issue and every claim bearing on them; ``tags`` and ``actors`` the
+    claims with one of those tags or put forward by one of those actors.
+    """
+
+    focus: str | None = None
+    depth: int = 2
+    direction: str = "both"
+    issue: str | None = None
+    tags: tuple[str, ...] = ()
+    actors: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.direction not in DIRECTIONS:
+            raise ArgmapError(
+                f"direction must be one of {', '.join(DIRECTIONS)}, not '{self.direction}'"
+            )
+        if self.depth < 0:
+            raise ArgmapError("depth must be 0 or more")
+
+    @property
+    def empty(self) -> bool:
+        """True when no filter is set."""
+        return self.focus is None and self.issue is None and not self.tags and not self.actors
+
+
+def _unknown(what: str, name: str, known: Iterable[str]) -> NotFoundError:
+    return NotFoundError(f"no {what} '{name}'", close_matches(name, known))
+
+
+def _issue_debate(amap: ArgumentMap, issue: str) -> set[str]:
+    """The positions answering ``issue`` and every claim bearing on them, at any depth."""
+    positions = [cid for cid, claim in amap.claims.items() if claim.answers == issue]
+    if not positions:
+        return set()
+    import networkx as nx
+
+    from argmap.graph import claim_graph
+
+    reached = nx.bfs_layers(claim_graph(amap).reverse(copy=False), positions)
+    return {cid for layer in reached for cid in layer}
+
+
+def _kept_relations(relations: Iterable[Relation], keep: set[str]) -> set[str]:
+    """Ids of the relations whose premises and target are kept (an undercut's target being a
+    kept relation): undercuts of undercuts may come before the relation they attack."""
+    kept: set[str] = set()
+    waiting: list[Relation] = []
+    for rel in relations:
+        if not keep.issuperset(rel.premises):
+            continue
+        if rel.type != "undercuts":
+            if rel.target in keep:
+                kept.add(rel.id)
+        elif rel.target in kept:
+            kept.add(rel.id)
+        else:
+            waiting.append(rel)
+    changed = True
+    while waiting and changed:
+        changed = False
+        for rel in waiting:
+            if rel.target in kept:
+                kept.add(rel.id)
+                changed = True
+        waiting = [rel for rel in waiting if rel.id not in kept]
+    return kept
+
+
+def select(amap: ArgumentMap, selection: Selection) -> ArgumentMap:
+    """The part of ``amap`` that ``selection`` keeps, as a map of its own (in the map's order).
+
+    A relation is kept when its target and all its premises are (an undercut when the relation
+    it attacks is); issues when a kept claim answers them (only the selected one with
+    ``issue``); actors and sources when a kept claim or relation names them. The empty
+    selection gives ``amap`` itself. Unknown names raise :class:`NotFoundError` with the
+    closest names; a selection that keeps no claim raises :class:`ArgmapError`.
+    """
+    if selection.empty:
+        return amap
+    keep = set(amap.claims)
+    if selection.focus is not None:
+        if selection.focus not in amap.claims:
+            raise _unknown("claim", selection.focus, amap.claims)
+        keep &= neighbourhood(amap, selection.focus, selection.depth, selection.direction)
+    if selection.issue is not None:
+        if selection.issue not in amap.issues:
+            raise _unknown("issue", selection.issue, amap.issues)
+        keep &= _issue_debate(amap, selection.issue)
+    if selection.tags:
+        known = amap.all_tags()
+        for tag in selection.tags:
+            if tag not in known:
+                raise _unknown("tag", tag, known)
+        tags = set(selection.tags)
+        keep &= {cid for cid, c in amap.claims.items() if tags.intersection(c.tags)}
+    if selection.actors:
+        for actor in selection.actors:
+            if actor not in amap.actors:
+                raise _unknown("actor", actor, amap.actors)
+        actors = set(selection.actors)
+        keep &= {cid for cid, c in amap.claims.items() if actors.intersection(c.by)}
+    if not keep:
+        raise ArgmapError("nothing to show: no claim passes the filters")
+
+    claims = {cid: c for cid, c in amap.claims.items() if cid in keep}
+    kept = _kept_relations(amap.relations, keep)
+    relations = tuple(rel for rel in amap.relations if rel.id in kept)
+    if selection.issue is not None:
+        answered = {selection.issue}
+    else:
+        answered = {c.answers for c in claims.values()}
+    used_actors: set[str] = set()
+    used_sources: set[str] = set()
+    for item in (*claims.values(), *relations):
+        used_actors.update(item.by)
+        used_sources.update(item.source)
+    return replace(
+        amap,
+        claims=claims,
+        relations=relations,
+        issues={iid: i for iid, i in amap.issues.items() if iid in answered},
+        actors={aid: a for aid, a in amap.actors.items() if aid in used_actors},
+        sources={sid: s for sid, s in amap.sources.items() if sid in used_sources},
+    )
+
+
+def junctions(amap: ArgumentMap) -> frozenset[str]:
+    """Ids of the relations drawn with a node of their own: linked premises meet there, and an
+    undercut needs something to attack."""
+    attacked = {rel.target for rel in amap.relations if rel.type == "undercuts"}
+    return frozenset(rel.id for rel in amap.relations if rel.linked or rel.id in attacked)
+
+
+@dataclass(frozen=True)
+class Clusters:
+    """Which cluster each claim and issue falls in (those outside every cluster are absent),
+    and the clusters as ``(key, label)`` in drawing order. Labels of actor clusters are the
+    actors' names in the language asked for."""
+
+    mode: str
+    of_claim: Mapping[str, str]
+    of_issue: Mapping[str, str]
+    groups: tuple[tuple[str, str], ...]
+
+
+def clusters(amap: ArgumentMap, mode: str, lang: str | None = None) -> Clusters:
+    """Group the claims of ``amap`` by their first tag, first actor, or the issue whose debate
+    they are in (``mode``: tag, actor, issue). A claim bearing on the positions of two issues
+    goes with the one it is fewest relations from (the first in the map's order on a tie)."""
+    if mode not in CLUSTERS:
+        raise ArgmapError(f"cluster must be one of {', '.join(CLUSTERS)}, not '{mode}'")
+    of_claim: dict[str, str] = {}
+    of_issue: dict[str, str] = {}
+    labels: dict[str, str] = {}
+    if mode == "tag":
+        for cid, claim in amap.claims.items():
+            if claim.tags:
+                of_claim[cid] = claim.tags[0]
+        for iid, issue in amap.issues.items():
+            if issue.tags:
+                of_issue[iid] = issue.tags[0]
+        used = set(of_claim.values())
+        order = [t for t in amap.all_tags() if t in used]
+        order += [t for t in of_issue.values() if t not in order]
+        labels = {t: f"#{t}" for t in order}
+    elif mode == "actor":
+        for cid, claim in amap.claims.items():
+            if claim.by:
+                of_claim[cid] = claim.by[0]
+        used = set(of_claim.values())
+        order = [a for a in amap.actors if a in used]
+        order += [a for a in of_claim.values() if a not in order]
+        for aid in order:
+            actor = amap.actors.get(aid)
+            labels[aid] = amap.text(actor.name, lang) if actor is not None else aid
+    else:
+        of_issue = {iid: iid for iid in amap.issues}
+        positions = [cid for cid, c in amap.claims.items() if c.answers in of_issue]
+        if positions:
+            import networkx as nx
+
+            from argmap.graph import claim_graph
+
+            paths = nx.multi_source_dijkstra_path(claim_graph(amap).reverse(copy=False), positions)
+            for cid in amap.claims:
+                if cid in paths:
+                    of_claim[cid] = amap.claims[paths[cid][0]].answers or ""
+        labels = {iid: iid for iid in amap.issues}
+    return Clusters(mode, of_claim, of_issue, tuple(labels.items()))
+
+
+def collapsed_arrows(
+    amap: ArgumentMap, groups: Clusters
+) -> dict[tuple[tuple[str, str], tuple[str, str], str], int]:
+    """The arrows of a picture whose clusters are each drawn as one box: ``(source, target,
+    type) → how many relations it stands for``, in the order first met.
+
+    Ends are ``("group", key)``, ``("claim", id)`` or ``("issue", id)``; type is a relation
+    type or ``answers``. Relations inside one box are left out, as are undercut cycles (they
+    reach no claim).
+    """
+
+    def claim_end(cid: str) -> tuple[str, str]:
+        key = groups.of_claim.get(cid)
+        return ("group", key) if key is not None else ("claim", cid)
+
+    arrows: dict[tuple[tuple[str, str], tuple[str, str], str], int] = {}
+    by_id = {rel.id: rel for rel in amap.relations}
+    for rel in amap.relations:
+        bears_on, seen = rel, set()
+        while bears_on.type == "undercuts" and bears_on.target in by_id:
+            if bears_on.id in seen:
+                break
+            seen.add(bears_on.id)
+            bears_on = by_id[bears_on.target]
+        if bears_on.type == "undercuts":
+            continue
+        target = claim_end(bears_on.target)
+        for source in dict.fromkeys(claim_end(p) for p in rel.premises):
+            if source != target:
+                key = (source, target, rel.type)
+                arrows[key] = arrows.get(key, 0) + 1
+    for cid, claim in amap.claims.items():
+        if claim.answers in amap.issues:
+            source = claim_end(cid)
+            group = groups.of_issue.get(claim.answers)
+            target = ("group", group) if group is not None else ("issue", claim.answers)
+            if source != target:
+                key = (source, target, "answers")
+                arrows[key] = arrows.get(key, 0) + 1
+    return arrows

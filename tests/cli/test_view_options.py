@@ -1,0 +1,64 @@
+"""The view options are the same on every output: render, html and every export format."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from argmap.cli.main import cli
+from argmap.formats.registry import get_format
+from argmap.load import load_map
+from argmap.view import Selection, select
+
+FLAGSHIP = Path(__file__).parents[2] / "arguments" / "llama-3.1-open-source"
+FOCUS = "zuck-path-forward"
+pytestmark = pytest.mark.skipif(not FLAGSHIP.exists(), reason="the shipped map is not present")
+
+
+def run(*args: str) -> str:
+    result = CliRunner().invoke(cli, list(args))
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+@pytest.mark.parametrize("fmt", ["json", "yaml", "argdown", "mermaid", "graphml"])
+def test_export_writes_only_the_selected_part(fmt: str) -> None:
+    amap = load_map(FLAGSHIP)
+    part = select(amap, Selection(focus=FOCUS, depth=1))
+    assert 1 < len(part.claims) < len(amap.claims)
+    written = run("export", str(FLAGSHIP), "--to", fmt, "--focus", FOCUS, "--depth", "1")
+    whole = run("export", str(FLAGSHIP), "--to", fmt)
+    assert written.rstrip("\n") == get_format(fmt).dump(part, None).rstrip("\n")
+    assert len(written) < len(whole)
+    dropped = [cid for cid in amap.claims if cid not in part.claims]
+    if fmt in ("json", "yaml", "graphml"):  # formats that keep claim ids as written
+        for cid in part.claims:
+            assert re.search(rf"(?<![\w-]){re.escape(cid)}(?![\w-])", written), cid
+        for cid in dropped:
+            assert not re.search(rf"(?<![\w-]){re.escape(cid)}(?![\w-])", written), cid
+    if fmt == "mermaid":
+        assert len(re.findall(r"^  c\d+\(", written, re.M)) == len(part.claims)
+
+
+def test_the_filters_mean_the_same_for_render_and_export() -> None:
+    amap = load_map(FLAGSHIP)
+    tag = amap.all_tags()[0]
+    dot = run("render", str(FLAGSHIP), "--tag", tag)
+    drawn = set(re.findall(r'^"claim:([^"]+)" \[', dot, re.M))
+    assert drawn == set(select(amap, Selection(tags=(tag,))).claims)
+    exported = run("export", str(FLAGSHIP), "--to", "yaml", "--tag", tag)
+    assert exported.rstrip("\n") == get_format("yaml").dump(
+        select(amap, Selection(tags=(tag,))), None
+    ).rstrip("\n")
+
+
+def test_unknown_names_are_reported_with_suggestions() -> None:
+    result = CliRunner().invoke(
+        cli, ["export", str(FLAGSHIP), "--to", "json", "--focus", "zuck-path-forwrad"]
+    )
+    assert result.exit_code == 1 and "did you mean 'zuck-path-forward'" in result.output
+    result = CliRunner().invoke(cli, ["export", str(FLAGSHIP), "--to", "json", "--issue", "nope"])
+    assert result.exit_code == 1 and "no issue 'nope'" in result.output
