@@ -9,6 +9,7 @@ import click
 
 from argmap.cli import progress
 from argmap.cli.common import CliError, fail, load
+from argmap.cli.view_options import ViewRequest, view_options
 from argmap.errors import ArgmapError
 
 
@@ -41,12 +42,22 @@ def _format_help(can_load: bool = False, can_dump: bool = False) -> str:
 @click.option("-o", "--output", type=click.Path(), help="Write to this file (default: stdout).")
 @click.option("--lang", help="Language of texts where the format holds one (default: the map's).")
 @click.option("--force", is_flag=True, help="Overwrite an existing output file.")
-def export(path: str, fmt: str | None, output: str | None, lang: str | None, force: bool) -> None:
-    """Write MAP in another tool's format.
+@view_options
+def export(
+    path: str,
+    fmt: str | None,
+    output: str | None,
+    lang: str | None,
+    force: bool,
+    view: ViewRequest,
+) -> None:
+    """Write MAP in another tool's format; the view options (--focus, --issue, --tag, --actor)
+    write only that part of it.
 
     \b
     argmap export MAP --to argdown -o debate.argdown
     argmap export MAP --to markdown --lang en > report.md
+    argmap export MAP --to json --focus CLAIM --depth 1
     """
     from argmap.formats.registry import format_for_suffix, get_format
 
@@ -66,6 +77,10 @@ def export(path: str, fmt: str | None, output: str | None, lang: str | None, for
     except ArgmapError as exc:
         raise click.UsageError(str(exc)) from None
     amap = load(path)
+    try:
+        amap, _ = view.apply(amap)
+    except ArgmapError as exc:
+        raise fail(exc) from None
     if lang and amap.languages and lang not in amap.languages:
         click.echo(
             f"argmap: warning: the map has no '{lang}' texts "
