@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -62,3 +63,18 @@ def test_unknown_names_are_reported_with_suggestions() -> None:
     assert result.exit_code == 1 and "did you mean 'zuck-path-forward'" in result.output
     result = CliRunner().invoke(cli, ["export", str(FLAGSHIP), "--to", "json", "--issue", "nope"])
     assert result.exit_code == 1 and "no issue 'nope'" in result.output
+
+
+@pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz `dot` is not installed")
+def test_html_puts_only_the_view_on_the_page(tmp_path: Path) -> None:
+    amap = load_map(FLAGSHIP)
+    part = select(amap, Selection(focus=FOCUS, depth=1))
+    page = tmp_path / "focus.html"
+    args = ["html", str(FLAGSHIP), "-o", str(page), "--focus", FOCUS, "--depth", "1"]
+    result = CliRunner().invoke(cli, [*args, "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    assert f"({len(part.claims)} claims, en)" in result.output
+    text = page.read_text(encoding="utf-8")
+    dropped = next(cid for cid in amap.claims if cid not in part.claims)
+    assert f"<title>claim:{FOCUS}</title>" in text
+    assert f"<title>claim:{dropped}</title>" not in text
