@@ -1,6 +1,6 @@
 """Benchmark argmap's semantics against clingo with the ASPARTIX encodings.
 
-    python benchmarks/bench_semantics.py [--quick] [--timeout SECONDS]
+    python benchmarks/bench_semantics.py [--quick]
 
 Grounded: random frameworks with three attacks per argument, up to 1M arguments / 3M attacks;
 each solver reads its own file format (i23 for argmap, apx for clingo) so parsing is timed too.

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import operator
 import os
 import platform
 import shutil
@@ -39,6 +40,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -177,6 +179,15 @@ def measure(jobs: dict[str, Job], repeats: int, timeout: float, cache: Path) -> 
     return results
 
 
+def paired(a: Result, b: Result, op: Callable[[float, float], float]) -> float:
+    """The median of ``op`` over the repeats of two measurements made side by side (a margin or
+    a ratio that a slow minute of the machine does not tilt); else ``op`` of their medians."""
+    if a.times and len(a.times) == len(b.times):
+        return statistics.median(op(x, y) for x, y in zip(a.times, b.times, strict=True))
+    assert a.median is not None and b.median is not None
+    return op(a.median, b.median)
+
+
 def find_argdown(work: Path, explicit: str | None, install: bool) -> Path | None:
     """An ``argdown`` binary: the given one, one installed beside argmap, else npm-install it."""
     if explicit:
@@ -210,22 +221,34 @@ def argdown_version(binary: Path) -> str:
     return "@argdown/cli ?"
 
 
+#: Writes the JSON twin of a YAML map (PyYAML's C loader where present; not argmap's reader).
+JSON_TWIN = """import json, sys, yaml
+loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+with open(sys.argv[1], encoding="utf-8") as f:
+    data = yaml.load(f, Loader=loader)
+with open(sys.argv[2], "w", encoding="utf-8") as f:
+    json.dump(data, f, ensure_ascii=False, default=str)
+"""
+
+
 def ensure_maps(size: int, maps: Path) -> tuple[Path, Path, Path]:
     """The YAML map, its Argdown twin and its JSON twin for ``size`` claims (made when missing or
-    made by another generator version). The JSON twin is read with PyYAML, not with argmap."""
+    made by another generator version). They are made in child processes: a child's peak memory
+    (``ru_maxrss``) starts from what the runner held when it forked, so the runner stays small."""
     stem = f"map-{size}"
     yaml_path, argdown_path = maps / f"{stem}.yaml", maps / f"{stem}.argdown"
     json_path, stamp = maps / f"{stem}.json", maps / f"{stem}.version"
     wanted = str(generate.GENERATOR_VERSION)
     fresh = stamp.exists() and stamp.read_text() == wanted
     if not (fresh and yaml_path.exists() and argdown_path.exists() and json_path.exists()):
-        import yaml
-
         t = time.perf_counter()
-        yaml_path, argdown_path = generate.write(size, maps)
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        data = yaml.load(yaml_path.read_text(encoding="utf-8"), Loader=loader)
-        json_path.write_text(json.dumps(data, ensure_ascii=False, default=str), encoding="utf-8")
+        script = str(HERE / "generate.py")
+        subprocess.run(
+            [sys.executable, script, str(size), str(maps)], check=True, stdout=subprocess.DEVNULL
+        )
+        subprocess.run(
+            [sys.executable, "-c", JSON_TWIN, str(yaml_path), str(json_path)], check=True
+        )
         stamp.write_text(wanted)
         print(f"generated {yaml_path.name} and its twins in {time.perf_counter() - t:.1f} s")
     return yaml_path, argdown_path, json_path
@@ -248,7 +271,7 @@ def compile_package(exe: Path) -> str:
     python = str(python_beside(exe))
     done = subprocess.run(
         [python, "-c", "import argmap, os; print(os.path.dirname(argmap.__file__))"],
-        capture_output=True, text=True, check=False,
+        capture_output=True, text=True, check=False, cwd="/",  # not this checkout's argmap
     )  # fmt: skip
     folder = done.stdout.strip()
     if folder:
@@ -386,7 +409,7 @@ class Bench:
                     if dot is None:
                         row.cells[version] = (f"{text} (dot not timed)", None)
                         continue
-                    m -= dot
+                    m = paired(r, bare, operator.sub)
                     text = f"{m:.2f} s ({r.median:.2f} s − dot {dot:.2f} s)"
                 row.cells[version] = (text, m <= 0.30)
             self.rows.append(row)
@@ -423,8 +446,8 @@ class Bench:
                 if r.median is None or dot is None:
                     row.cells[version] = (r.cell() if r.note else "–", None)
                     continue
-                margin = r.median - dot
-                row.cells[version] = (f"+{margin:.2f} s ({r.median:.2f} s)", margin <= 0.35)
+                margin = paired(r, res[f"{version} bare dot"], operator.sub)
+                row.cells[version] = (f"{margin:+.2f} s ({r.median:.2f} s)", margin <= 0.35)
             self.rows.append(row)
             if not with_argdown:
                 continue
@@ -439,7 +462,7 @@ class Bench:
                     if ad is None or ad.median is None or r.median is None:
                         row.cells[version] = (r.cell() if r.note else "–", None)
                         continue
-                    ratio = ad.median / r.median
+                    ratio = paired(ad, r, operator.truediv)
                     ok = ratio >= need if guard else None
                     row.cells[version] = (f"{ratio:.1f}× ({r.median:.2f} s)", ok)
                 self.rows.append(row)
@@ -463,7 +486,7 @@ class Bench:
             if ad is None or ad.median is None or r.median is None:
                 row.cells[version] = (r.cell(), None)
                 continue
-            ratio = ad.median / r.median
+            ratio = paired(ad, r, operator.truediv)
             row.cells[version] = (f"{ratio:.1f}× ({r.cell()})", ratio >= 1.0)
         self.rows.append(row)
 
