@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
@@ -27,6 +26,18 @@ _SCALAR_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "times
 _IMPLICIT = Resolver.yaml_implicit_resolvers
 #: First characters of plain scalars that may be something other than a string.
 _RESOLVE_FIRST = frozenset(_IMPLICIT)
+#: The YAML 1.1 words for booleans and null: the only plain scalars that start with a letter
+#: (or ``~``) and are not strings.
+_WORDS = frozenset(
+    {"yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE"}
+    | {"on", "On", "ON", "off", "Off", "OFF", "~", "null", "Null", "NULL"}
+)
+#: First characters whose plain scalars are strings unless they are one of :data:`_WORDS`.
+_WORD_FIRST = frozenset(
+    first
+    for first, resolvers in _IMPLICIT.items()
+    if first and {tag for tag, _ in resolvers} <= {_TAG + "bool", _TAG + "null"}
+)
 #: Characters YAML does not allow in a document (PyYAML's reader refuses the same).
 _NOT_PRINTABLE = re.compile(
     "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
@@ -35,10 +46,12 @@ _NOT_PRINTABLE = re.compile(
 ALIAS_EXPANSION_LIMIT = 10_000
 
 
-@dataclass(slots=True)
-class YNode:
+class YNode(NamedTuple):
     """A parsed YAML value with its position. ``value`` is a dict of YNode, a list of YNode,
-    or a plain scalar; ``raw`` is the scalar's source text (for keys and texts)."""
+    or a plain scalar; ``raw`` is the scalar's source text (for keys and texts); ``key_line``
+    and ``key_column`` place the key of a mapping's value (0 elsewhere).
+
+    A tuple, made without a Python ``__init__``: a big map has a million of them."""
 
     value: Any
     line: int
@@ -49,15 +62,15 @@ class YNode:
 
     @property
     def is_map(self) -> bool:
-        return isinstance(self.value, dict)
+        return type(self.value) is dict
 
     @property
     def is_seq(self) -> bool:
-        return isinstance(self.value, list)
+        return type(self.value) is list
 
     @property
     def is_scalar(self) -> bool:
-        return not isinstance(self.value, dict | list)
+        return type(self.value) is not dict and type(self.value) is not list
 
     def plain(self) -> Any:
         """The value as plain Python data, positions dropped (any depth, without recursion)."""
@@ -162,18 +175,6 @@ def _syntax_diagnostic(exc: yaml.MarkedYAMLError, filename: str, text: str) -> D
     return Diagnostic(message, loc, hint)
 
 
-class _Frame:
-    """A mapping or sequence whose end has not been read yet."""
-
-    __slots__ = ("anchor", "items", "node", "size")
-
-    def __init__(self, node: YNode, anchor: str | None) -> None:
-        self.node = node
-        self.anchor = anchor
-        self.items: list[YNode] = []
-        self.size = 1
-
-
 class _Builder:
     """Builds the located tree from the parser's events; problems go to ``sink``."""
 
@@ -191,128 +192,164 @@ class _Builder:
         self.constructor = SafeConstructor()
         self.anchors: dict[str, tuple[YNode, int]] = {}  # anchor -> (node, expanded size)
         self.open: set[str] = set()  # anchors of nodes not yet complete
-        self.unique = 0  # nodes in the document, aliases not counted
-        self.stack: list[_Frame] = []  # the mappings and sequences not yet complete
-        self.root: YNode | None = None
-        self.root_size = 0  # nodes in the document with every alias expanded
+        self.merges: dict[int, list[YNode]] = {}  # id of an open mapping's dict -> '<<' values
         self.first_document: Any = None
 
     def loc(self, mark: Any) -> Location:
         return Location(self.filename, mark.line + 1, mark.column + 1)
 
     def build(self) -> YNode | None:
-        """The document's root, or None for a stream without a document."""
-        stack = self.stack
+        """The document's root, or None for a stream without a document.
+
+        One loop over the events: the innermost open mapping or sequence is ``into``, with the
+        key read for its next value in ``key``; ``stack`` holds what encloses it."""
+        new = tuple.__new__
+        resolve, words, words_first = _RESOLVE_FIRST, _WORDS, _WORD_FIRST
+        scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
+        map_start, seq_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
+        map_end, seq_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
+        anchors, merges, progress = self.anchors, self.merges, self.progress
         lines = self.text.count("\n") + 1
-        progress = self.progress
+        # per open container: (enclosing container, its node, anchor, size before it, is a key)
+        stack: list[tuple[Any, YNode, str | None, int, bool]] = []
+        into: dict | list | None = None
+        key: YNode | None = None
+        root: YNode | None = None
+        unique = size = 0  # nodes in the document; the same with every alias expanded
         n = 0
-        scalar_event, stream_end = yaml.ScalarEvent, yaml.StreamEndEvent
-        resolve = _RESOLVE_FIRST
         parser = _Loader(self.text)
         get_event = parser.get_event
         try:
             while True:
                 event = get_event()
                 kind = type(event)
+                opened: dict | list | None = None
                 if kind is scalar_event:
-                    value = event.value
+                    value = raw = event.value
                     mark = event.start_mark
+                    anchor = event.anchor
+                    first = value[:1]
                     if (
-                        event.tag is None
-                        and event.anchor is None
-                        and (value[:1] not in resolve or not event.implicit[0])
-                    ):  # a string: most of a map
-                        node = YNode(value, mark.line + 1, mark.column + 1, value)
-                    else:
-                        node = self.scalar(event)
-                        if event.anchor is not None:
-                            self.anchors[event.anchor] = (node, 1)
-                    self.unique += 1
-                    if stack:
-                        frame = stack[-1]
-                        frame.items.append(node)
-                        frame.size += 1
-                    else:
-                        self.root, self.root_size = node, 1
+                        event.tag is not None
+                        or anchor is not None
+                        or (
+                            first in resolve
+                            and (first not in words_first or value in words)
+                            and event.implicit[0]
+                        )
+                    ):  # may be other than a plain string, which most of a map is
+                        value = self.scalar(event)
+                    unique += 1
+                    size += 1
+                elif kind is map_end or kind is seq_end:
+                    into, node, anchor, before, is_key = stack.pop()
+                    if merges and id(node.value) in merges:
+                        self.merge(node.value, merges.pop(id(node.value)))
+                    if anchor is not None:
+                        self.open.discard(anchor)
+                        anchors[anchor] = (node, size - before)
+                    key = node if is_key else None
                     continue
-                if progress is not None:
-                    n += 1
-                    if not n & 1023:
-                        progress(min(event.start_mark.line / lines, 1.0))
-                if kind is stream_end:
-                    break
-                if not self.event(event, kind):
-                    return None
+                elif kind is map_start or kind is seq_start:
+                    mark = event.start_mark
+                    anchor = event.anchor
+                    tag = event.tag
+                    if tag is not None and tag not in ("!", _MAP if kind is map_start else _SEQ):
+                        self.refuse_tag(tag, mark)
+                    value = opened = {} if kind is map_start else []
+                    raw = None
+                    if anchor is not None:
+                        self.open.add(anchor)
+                    before = size
+                    unique += 1
+                    size += 1
+                    if progress is not None:
+                        n += 1
+                        if not n & 1023:
+                            progress(min(mark.line / lines, 1.0))
+                elif kind is alias_event:
+                    found = self.alias(event)
+                    if found is None:
+                        return None
+                    target, expanded = found
+                    value, raw, anchor = target.value, target.raw, None
+                    line, column = target.line, target.column
+                    size += expanded
+                else:
+                    if kind is yaml.StreamEndEvent:
+                        break
+                    if kind is yaml.DocumentStartEvent:
+                        self.document(event)
+                    continue
+                if kind is not alias_event:
+                    line = mark.line + 1
+                    column = mark.column + 1
+                # the new node goes into the innermost open container
+                is_key = False
+                if type(into) is dict:
+                    if key is None:
+                        node = new(YNode, (value, line, column, raw, 0, 0))
+                        if opened is None:
+                            key = node
+                        else:
+                            is_key = True
+                    else:
+                        node = new(YNode, (value, line, column, raw, key[1], key[2]))
+                        name = key[3]
+                        if type(key[0]) is str and name not in into:
+                            into[name] = node
+                        else:
+                            self.put(into, key, node)
+                        key = None
+                else:
+                    node = new(YNode, (value, line, column, raw, 0, 0))
+                    if into is None:
+                        root = node
+                    else:
+                        into.append(node)
+                if opened is not None:
+                    stack.append((into, node, anchor, before, is_key))
+                    into = opened
+                    key = None
+                elif anchor is not None:
+                    anchors[anchor] = (node, 1)
         finally:
             parser.dispose()
-        root = self.root
-        if root is not None and self.root_size > 10 * self.unique + ALIAS_EXPANSION_LIMIT:
+        if root is not None and size > 10 * unique + ALIAS_EXPANSION_LIMIT:
             self.sink.error(
-                f"YAML aliases expand {self.unique} nodes to {self.root_size}; refused",
+                f"YAML aliases expand {unique} nodes to {size}; refused",
                 Location(self.filename, root.line, root.column),
                 "this looks like an alias bomb; write the values out instead of nesting aliases",
             )
         return root
 
-    def event(self, event: Any, kind: type) -> bool:
-        """Handle an event other than a scalar's; False when the document cannot be read on."""
-        stack = self.stack
-        if kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-            mark = event.start_mark
-            is_map = kind is yaml.MappingStartEvent
-            if event.tag not in (None, "!", _MAP if is_map else _SEQ):
-                self.refuse_tag(event.tag, mark)
-            self.unique += 1
-            node = YNode({} if is_map else [], mark.line + 1, mark.column + 1)
-            stack.append(_Frame(node, event.anchor))
-            if event.anchor is not None:
-                self.open.add(event.anchor)
-            return True
-        if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-            frame = stack.pop()
-            node, size = frame.node, frame.size
-            if node.is_map:
-                self.mapping(frame)
-            else:
-                node.value.extend(frame.items)
-            if frame.anchor is not None:
-                self.open.discard(frame.anchor)
-                self.anchors[frame.anchor] = (node, size)
-        elif kind is yaml.AliasEvent:
-            if event.anchor in self.open:
-                self.sink.error(
-                    "recursive YAML alias",
-                    self.loc(event.start_mark),
-                    "an anchor may not contain an alias of itself",
-                )
-                return False
-            if event.anchor not in self.anchors:
-                raise yaml.composer.ComposerError(
-                    None, None, f"found undefined alias '{event.anchor}'", event.start_mark
-                )
-            target, size = self.anchors[event.anchor]
-            node = YNode(target.value, target.line, target.column, target.raw)
-        elif kind is yaml.DocumentStartEvent:
-            if self.first_document is not None:
-                raise yaml.composer.ComposerError(
-                    "expected a single document in the stream",
-                    self.first_document,
-                    "but found another document",
-                    event.start_mark,
-                )
-            self.first_document = event.start_mark
-            return True
-        else:  # stream start, document end
-            return True
-        if stack:
-            frame = stack[-1]
-            frame.items.append(node)
-            frame.size += size
-        else:
-            self.root, self.root_size = node, size
-        return True
+    def alias(self, event: yaml.AliasEvent) -> tuple[YNode, int] | None:
+        """The anchored node and its expanded size; None for a recursive alias (reported)."""
+        if event.anchor in self.open:
+            self.sink.error(
+                "recursive YAML alias",
+                self.loc(event.start_mark),
+                "an anchor may not contain an alias of itself",
+            )
+            return None
+        if event.anchor not in self.anchors:
+            raise yaml.composer.ComposerError(
+                None, None, f"found undefined alias '{event.anchor}'", event.start_mark
+            )
+        return self.anchors[event.anchor]
 
-    def scalar(self, event: yaml.ScalarEvent) -> YNode:
+    def document(self, event: yaml.DocumentStartEvent) -> None:
+        if self.first_document is not None:
+            raise yaml.composer.ComposerError(
+                "expected a single document in the stream",
+                self.first_document,
+                "but found another document",
+                event.start_mark,
+            )
+        self.first_document = event.start_mark
+
+    def scalar(self, event: yaml.ScalarEvent) -> Any:
+        """The value of a scalar that may be something other than a plain string."""
         value = event.value
         mark = event.start_mark
         tag = event.tag
@@ -323,17 +360,15 @@ class _Builder:
                     if pattern.match(value):
                         tag = candidate
                         break
-        node = YNode(value, mark.line + 1, mark.column + 1, raw=value)
         if tag == _STR:
-            return node
+            return value
         if tag == _MERGE:
-            node.value = _MERGE_KEY
-            return node
+            return _MERGE_KEY
         if tag not in _SCALAR_TAGS:
             self.refuse_tag(tag, mark)
-            return node
+            return value
         try:
-            node.value = self.constructor.construct_object(
+            return self.constructor.construct_object(
                 yaml.ScalarNode(tag, value, mark, event.end_mark)
             )
         except (ConstructorError, ValueError, OverflowError, KeyError, AttributeError):
@@ -348,38 +383,39 @@ class _Builder:
                     self.loc(mark),
                     f"remove the '!!{short}' tag, or write a value of that type",
                 )
-        return node
+        return value
 
-    def mapping(self, frame: _Frame) -> None:
-        result: dict[str, YNode] = frame.node.value
+    def put(self, mapping: dict[str, YNode], key: YNode, node: YNode) -> None:
+        """Enter ``node`` under a key that is not a new plain string: a merge, a duplicate,
+        a key of another type (its source text is the name) or a refused one."""
+        if key.value is _MERGE_KEY:
+            self.merges.setdefault(id(mapping), []).append(node)
+            return
+        if not key.is_scalar or key.raw is None:
+            self.sink.error(
+                "a key must be a plain string", Location(self.filename, key.line, key.column)
+            )
+            return
+        name = key.raw
+        if name in mapping:
+            first = mapping[name]
+            self.sink.error(
+                f"duplicate key '{name}' (first defined at line {first.key_line})",
+                Location(self.filename, key.line, key.column),
+                "YAML keeps only one of them; merge the two or rename one",
+            )
+            return
+        mapping[name] = node
+
+    def merge(self, mapping: dict[str, YNode], values: list[YNode]) -> None:
+        """Add what the ``<<`` keys of a complete mapping bring, after its own keys."""
         merged: dict[str, YNode] = {}
-        items = frame.items
-        for i in range(0, len(items) - 1, 2):
-            key, value = items[i], items[i + 1]
-            if key.value is _MERGE_KEY:
-                for source in self.merge_sources(value):
-                    for k, v in source.value.items():
-                        merged.setdefault(k, v)
-                continue
-            if not key.is_scalar or key.raw is None:
-                self.sink.error(
-                    "a key must be a plain string", Location(self.filename, key.line, key.column)
-                )
-                continue
-            name = key.raw
-            value.key_line = key.line
-            value.key_column = key.column
-            if name in result:
-                first = result[name]
-                self.sink.error(
-                    f"duplicate key '{name}' (first defined at line {first.key_line})",
-                    Location(self.filename, key.line, key.column),
-                    "YAML keeps only one of them; merge the two or rename one",
-                )
-                continue
-            result[name] = value
+        for value in values:
+            for source in self.merge_sources(value):
+                for k, v in source.value.items():
+                    merged.setdefault(k, v)
         for name, value in merged.items():
-            result.setdefault(name, value)
+            mapping.setdefault(name, value)
 
     def merge_sources(self, node: YNode) -> list[YNode]:
         if node.is_map:

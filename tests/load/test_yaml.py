@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -80,3 +81,31 @@ def test_an_alias_shares_its_value_without_copying_it() -> None:
     root = parse("a: &x [1, 2]\nb: *x\n", "m")
     assert root.value["b"].value is root.value["a"].value
     assert (root.value["b"].key_line, root.value["a"].key_line) == (2, 1)
+
+
+def test_words_are_the_only_plain_scalars_of_their_first_letters_that_are_not_strings() -> None:
+    from argmap.load.yaml import _IMPLICIT, _WORD_FIRST, _WORDS
+
+    assert _WORD_FIRST and all(first.isalpha() or first == "~" for first in _WORD_FIRST)
+    for first in _WORD_FIRST:
+        for _, pattern in _IMPLICIT[first]:
+            words = set(re.findall(r"[~\w]+", pattern.pattern)) - {"n"}
+            assert {w for w in words if w.startswith(first)} <= _WORDS
+    found = parse("\n".join(f"k{i}: {w}" for i, w in enumerate(sorted(_WORDS))), "m").plain()
+    assert not any(isinstance(value, str) for value in found.values())
+    assert parse("a: yesterday\nb: nullable\nc: ~x\n", "m").plain() == {
+        "a": "yesterday",
+        "b": "nullable",
+        "c": "~x",
+    }
+
+
+def test_merge_keys_duplicates_and_keys_of_other_types() -> None:
+    root = parse("base: &b {x: 1, y: 2}\nm:\n  <<: *b\n  y: 3\n  1: one\n", "m")
+    assert root.plain()["m"] == {"y": 3, "1": "one", "x": 1}
+    assert problems("a: 1\na: 2\n") == [
+        "map.yaml:2:1: error: duplicate key 'a' (first defined at line 1) "
+        "(YAML keeps only one of them; merge the two or rename one)"
+    ]
+    assert problems("? [a]\n: 1\n") == ["map.yaml:1:3: error: a key must be a plain string"]
+    assert problems("<<: 1\n") == ["map.yaml:1:5: error: '<<' merges only mappings"]
