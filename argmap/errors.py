@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, order=True, slots=True)
-class Location:
-    """A place in a source file: 1-based line and column (column 0 means unknown)."""
+class Location(NamedTuple):
+    """A place in a source file: 1-based line and column (column 0 means unknown).
+
+    A named tuple: ordered by file, line and column, and cheap to make (a map has one for each
+    claim and relation)."""
 
     file: str
     line: int = 0

@@ -87,7 +87,7 @@ class Actor:
     name: Text
     kind: str | None = None
     affiliation: str | None = None
-    note: Text = field(default_factory=Text)
+    note: Text = Text()
     loc: Location | None = field(default=None, compare=False)
 
 
@@ -117,11 +117,11 @@ class Claim:
     kind: str = "fact"
     by: tuple[str, ...] = ()
     source: tuple[str, ...] = ()
-    quote: Text = field(default_factory=Text)
+    quote: Text = Text()
     tags: tuple[str, ...] = ()
     answers: str | None = None
     weight: float | None = None
-    note: Text = field(default_factory=Text)
+    note: Text = Text()
     loc: Location | None = field(default=None, compare=False)
 
 
@@ -155,8 +155,8 @@ class Relation:
 
 @dataclass(frozen=True)
 class ArgumentMap:
-    title: Text = field(default_factory=Text)
-    description: Text = field(default_factory=Text)
+    title: Text = Text()
+    description: Text = Text()
     languages: tuple[str, ...] = ()
     actors: Mapping[str, Actor] = field(default_factory=dict)
     sources: Mapping[str, Source] = field(default_factory=dict)

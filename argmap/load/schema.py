@@ -58,6 +58,7 @@ RELATION_KEYS = ("id", "from", "to", "type", "scheme", "weight", "by", "source",
 ACTOR_KEYS = ("name", "kind", "affiliation", "note")
 SOURCE_KEYS = ("title", "author", "publisher", "date", "url")
 ISSUE_KEYS = ("question", "tags")
+_NO_TEXT = Text()
 
 
 class Ref(NamedTuple):
@@ -85,9 +86,9 @@ class Part:
 
     file: str
     version: int | None = None
-    title: Text = field(default_factory=Text)
+    title: Text = _NO_TEXT
     title_loc: Location | None = None
-    description: Text = field(default_factory=Text)
+    description: Text = _NO_TEXT
     languages: tuple[str, ...] = ()
     includes: list[tuple[str, Location]] = field(default_factory=list)
     actors: list[Actor] = field(default_factory=list)
@@ -202,7 +203,7 @@ class _Reader(ValueReader):
             affiliation = self.string(f["affiliation"], "affiliation")
             if affiliation is not None:
                 self.ref("actor", affiliation, self.at(f["affiliation"]), owner)
-        note = self.text(f["note"], "note") if "note" in f else Text()
+        note = self.text(f["note"], "note") if "note" in f else _NO_TEXT
         self.part.actors.append(Actor(name, display, kind, affiliation, note, self.at_key(node)))
 
     def source(self, name: str, node: YNode) -> None:
@@ -234,7 +235,7 @@ class _Reader(ValueReader):
         f = self.keys(node, CLAIM_KEYS, owner)
         if "text" not in f:
             self.error(f"{owner} has no 'text'", self.at_key(node), "every claim needs a text")
-            text = Text()
+            text = _NO_TEXT
         else:
             text = self.text(f["text"], f"the text of {owner}")
         kind = "fact"
@@ -242,7 +243,7 @@ class _Reader(ValueReader):
             kind = self.choice(f["kind"], CLAIM_KINDS, "claim kind") or "fact"
         by = self.refs(f.get("by"), "actor", owner)
         sources = self.refs(f.get("source"), "source", owner)
-        quote = self.text(f["quote"], f"the quote of {owner}") if "quote" in f else Text()
+        quote = self.text(f["quote"], f"the quote of {owner}") if "quote" in f else _NO_TEXT
         tags = self.str_list(f["tags"], "a tag") if "tags" in f else ()
         answers = None
         if "answers" in f:
@@ -250,7 +251,7 @@ class _Reader(ValueReader):
             if answers is not None:
                 self.ref("issue", answers, self.at(f["answers"]), owner)
         weight = self.weight(f["weight"], f"the weight of {owner}") if "weight" in f else None
-        note = self.text(f["note"], "note") if "note" in f else Text()
+        note = self.text(f["note"], "note") if "note" in f else _NO_TEXT
         self.part.claims.append(
             Claim(
                 name, text, kind, by, sources, quote, tags, answers, weight, note, self.at_key(node)
