@@ -17,7 +17,7 @@ machine speed:
 * map → DOT at 32,000 claims no slower than Argdown's map → DOT;
 * 100,000 claims validated within 10 s; reference: ``json.loads`` of the same data.
 
-    python benchmarks/run.py --before /tmp/before/.venv/bin/argmap     # the full run, ~10 min
+    python benchmarks/run.py --before /tmp/before/.venv/bin/argmap     # the full run, ~12 min
     python benchmarks/run.py --quick                                    # small sizes, one run
     python benchmarks/run.py --guards shipped,svg --repeats 9
 
