@@ -120,7 +120,6 @@ def import_(file: str, fmt: str | None, output: str | None, force: bool) -> None
     argmap import discussion.txt --from kialo -o discussion.yaml
     """
     from argmap.formats.registry import get_format, guess_format
-    from argmap.formats.yamlfmt import dump_yaml
     from argmap.load.yaml import decode
 
     if output and output != "-" and Path(output).exists() and not force:
@@ -153,7 +152,7 @@ def import_(file: str, fmt: str | None, output: str | None, force: bool) -> None
         progress.phase(f"reading {name} ({source.name})")
         amap = source.load(text, name)
         progress.phase("writing the map")
-        result = dump_yaml(amap)
+        result = get_format("yaml").dump(amap)
     except ArgmapError as exc:
         raise fail(exc) from None
     finally:
