@@ -247,4 +247,3 @@ def wrap(text: str, width: int) -> list[str]:
             line_width = display_width(atom)
         lines.append(line)
     return lines
-
