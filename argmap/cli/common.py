@@ -4,23 +4,29 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, TypeVar
 
 import click
 
 from argmap.errors import ArgmapError, MapError, NotFoundError
 from argmap.model import ArgumentMap
 
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def choice(
+    name: str, choices: Sequence[str], default: str, help: str, dest: str | None = None
+) -> Callable[[F], F]:
+    """A click option taking one of ``choices``, with its default shown in ``--help``."""
+    decls = (name, dest) if dest else (name,)
+    return click.option(
+        *decls, type=click.Choice(list(choices)), default=default, show_default=True, help=help
+    )
+
+
 #: The --format option of commands that print text or JSON.
-TEXT_OR_JSON = click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
+TEXT_OR_JSON = choice("--format", ["text", "json"], "text", "Output format.", dest="fmt")
 
 
 class CliError(click.ClickException):

@@ -11,26 +11,18 @@ from argmap.analysis.framework import SUPPORT_READINGS
 from argmap.analysis.semantics import SEMANTICS
 from argmap.analysis.strength import MODELS
 from argmap.cli import progress
-from argmap.cli.common import CliError, echo_json, fail, load
+from argmap.cli.common import CliError, choice, echo_json, fail, load
 from argmap.errors import ArgmapError, NotFoundError
 from argmap.render.text import MODEL_NAMES
 from argmap.suggest import close_matches
 
-FORMAT = click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="text for people, json for programs.",
-)
+FORMAT = choice("--format", ["text", "json"], "text", "text for people, json for programs.", "fmt")
 LANG = click.option("--lang", help="Language of claim texts (default: the map's first).")
-SUPPORT = click.option(
+SUPPORT = choice(
     "--support",
-    type=click.Choice(SUPPORT_READINGS),
-    default="necessary",
-    show_default=True,
-    help="Reading of support: a claim needs its supporters, or supporters force it.",
+    SUPPORT_READINGS,
+    "necessary",
+    "Reading of support: a claim needs its supporters, or supporters force it.",
 )
 ASSUME = click.option(
     "--assume", multiple=True, metavar="CLAIM", help="What if this claim stands (repeatable)."
@@ -38,13 +30,7 @@ ASSUME = click.option(
 REJECT = click.option(
     "--reject", multiple=True, metavar="CLAIM", help="What if this claim falls (repeatable)."
 )
-SEMANTICS_OPTION = click.option(
-    "--semantics",
-    type=click.Choice(SEMANTICS),
-    default="grounded",
-    show_default=True,
-    help="Extension semantics.",
-)
+SEMANTICS_OPTION = choice("--semantics", SEMANTICS, "grounded", "Extension semantics.")
 
 
 @dataclass
@@ -160,13 +146,7 @@ def evaluate(
 
 @click.command()
 @click.argument("map_path", metavar="MAP", type=click.Path())
-@click.option(
-    "--model",
-    type=click.Choice(MODELS),
-    default="dfquad",
-    show_default=True,
-    help="Gradual semantics.",
-)
+@choice("--model", MODELS, "dfquad", "Gradual semantics.")
 @ASSUME
 @REJECT
 @click.option(

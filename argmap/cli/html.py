@@ -7,8 +7,9 @@ import click
 from argmap.cli import progress
 from argmap.cli.common import CliError, fail, load
 from argmap.cli.render import RANKDIR
-from argmap.cli.view_options import ViewRequest, view_options
+from argmap.cli.view_options import apply_view, view_options
 from argmap.errors import ArgmapError
+from argmap.view import Selection
 
 
 @click.command()
@@ -59,7 +60,7 @@ def html(
     evaluate: bool,
     show: str,
     rankdir: str,
-    view: ViewRequest,
+    view: Selection,
     no_size_limit: bool,
     timeout: float,
 ) -> None:
@@ -76,7 +77,7 @@ def html(
 
     whole = load(path)
     try:
-        amap, selection = view.apply(whole)
+        amap, selection = apply_view(whole, view)
     except ArgmapError as exc:
         raise fail(exc) from None
     if len(amap.claims) > DOT_LAYOUT_LIMIT and not no_size_limit:

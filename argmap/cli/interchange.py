@@ -9,8 +9,9 @@ import click
 
 from argmap.cli import progress
 from argmap.cli.common import CliError, fail, load
-from argmap.cli.view_options import ViewRequest, view_options
+from argmap.cli.view_options import apply_view, view_options
 from argmap.errors import ArgmapError
+from argmap.view import Selection
 
 
 def write_atomic(path: str, text: str, force: bool) -> None:
@@ -49,7 +50,7 @@ def export(
     output: str | None,
     lang: str | None,
     force: bool,
-    view: ViewRequest,
+    view: Selection,
 ) -> None:
     """Write MAP in another tool's format; the view options (--focus, --issue, --tag, --actor)
     write only that part of it.
@@ -78,7 +79,7 @@ def export(
         raise click.UsageError(str(exc)) from None
     amap = load(path)
     try:
-        amap, _ = view.apply(amap)
+        amap, _ = apply_view(amap, view)
     except ArgmapError as exc:
         raise fail(exc) from None
     if lang and amap.languages and lang not in amap.languages:

@@ -8,18 +8,17 @@ from typing import Any
 import click
 
 from argmap.cli import progress
-from argmap.cli.common import TEXT_OR_JSON, CliError, echo_json, load
+from argmap.cli.common import TEXT_OR_JSON, CliError, choice, echo_json, load
 from argmap.errors import NotFoundError
 from argmap.model import CLAIM_KINDS, ArgumentMap
 from argmap.suggest import close_matches
 
-FORMAT = click.option(
+FORMAT = choice(
     "--format",
-    "fmt",
-    type=click.Choice(["text", "json", "ids"]),
-    default="text",
-    show_default=True,
-    help="text for people, json for programs, ids one per line for pipes.",
+    ["text", "json", "ids"],
+    "text",
+    "text for people, json for programs, ids one per line for pipes.",
+    dest="fmt",
 )
 LANG = click.option("--lang", help="Language of texts (default: the map's first language).")
 MATCH = click.option(

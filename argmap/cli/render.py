@@ -8,10 +8,11 @@ from collections.abc import Mapping
 import click
 
 from argmap.cli import progress
-from argmap.cli.common import CliError, fail, load, write_stdout
-from argmap.cli.view_options import ViewRequest, view_options
+from argmap.cli.common import CliError, choice, fail, load, write_stdout
+from argmap.cli.view_options import apply_view, view_options
 from argmap.errors import ArgmapError
 from argmap.model import ArgumentMap
+from argmap.view import Selection
 
 FORMAT_CHOICES = ("svg", "png", "pdf", "dot")
 
@@ -60,12 +61,11 @@ def grounded_statuses(amap: ArgumentMap) -> Mapping[str, str]:
 
 
 #: Options ``render`` and ``html`` share.
-RANKDIR = click.option(
+RANKDIR = choice(
     "--rankdir",
-    type=click.Choice(["BT", "TB", "LR", "RL"]),
-    default="BT",
-    show_default=True,
-    help="Direction of the arrows; BT puts conclusions on top.",
+    ["BT", "TB", "LR", "RL"],
+    "BT",
+    "Direction of the arrows; BT puts conclusions on top.",
 )
 
 
@@ -105,20 +105,15 @@ RANKDIR = click.option(
     help="With --cluster: draw each group as one box (its claim count, and arrows between "
     "groups with their counts): an overview of a big map.",
 )
-@click.option(
+@choice(
     "--color-by",
-    "color_by",
-    type=click.Choice(["kind", "actor", "status"]),
-    default="kind",
-    show_default=True,
-    help="What the fill of a claim shows; status needs the evaluation module.",
+    ["kind", "actor", "status"],
+    "kind",
+    "What the fill of a claim shows; status needs the evaluation module.",
+    dest="color_by",
 )
-@click.option(
-    "--engine",
-    type=click.Choice(["dot", "sfdp", "neato"]),
-    default="dot",
-    show_default=True,
-    help="Graphviz layout; sfdp copes with very large maps.",
+@choice(
+    "--engine", ["dot", "sfdp", "neato"], "dot", "Graphviz layout; sfdp copes with very large maps."
 )
 @click.option(
     "--no-size-limit",
@@ -148,7 +143,7 @@ def render(
     lang: str | None,
     rankdir: str,
     show: str,
-    view: ViewRequest,
+    view: Selection,
     cluster: str | None,
     collapse: bool,
     color_by: str,
@@ -201,7 +196,7 @@ def render(
     amap = load(path)
     try:
         statuses = grounded_statuses(amap) if color_by == "status" else None
-        part, selection = view.apply(amap)
+        part, selection = apply_view(amap, view)
         options = RenderOptions(
             lang=lang,
             rankdir=rankdir,

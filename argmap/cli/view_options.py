@@ -1,15 +1,16 @@
 """The view options every output command shares: --focus, --depth, --direction, --issue,
---tag and --actor, given to the command as one :class:`ViewRequest`."""
+--tag and --actor, given to the command as one :class:`argmap.view.Selection`."""
 
 from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import replace
 from typing import Any, TypeVar
 
 import click
 
+from argmap.cli.common import choice
 from argmap.model import ArgumentMap
 from argmap.view import DIRECTIONS, Selection, select
 
@@ -18,40 +19,24 @@ F = TypeVar("F", bound=Callable[..., Any])
 _NAMES = ("focus", "depth", "direction", "issue", "tags", "actors")
 
 
-@dataclass(frozen=True)
-class ViewRequest:
-    """The view options as given; :meth:`selection` resolves them against a map."""
+def apply_view(amap: ArgumentMap, view: Selection) -> tuple[ArgumentMap, Selection]:
+    """The part of ``amap`` the view options keep, and the selection that kept it, with
+    ``--focus`` (a claim id or a unique prefix of one) resolved; NotFoundError for a name that
+    is not there."""
+    if view.focus is not None:
+        from argmap.analysis.query import resolve_claim
 
-    focus: str | None = None
-    depth: int = 2
-    direction: str = "both"
-    issue: str | None = None
-    tags: tuple[str, ...] = ()
-    actors: tuple[str, ...] = ()
-
-    def selection(self, amap: ArgumentMap) -> Selection:
-        """The :class:`Selection` these options ask of ``amap`` (``--focus`` takes a claim id
-        or a unique prefix of one); NotFoundError for a name that is not there."""
-        focus = self.focus
-        if focus is not None:
-            from argmap.analysis.query import resolve_claim
-
-            focus = resolve_claim(amap, focus)
-        return Selection(focus, self.depth, self.direction, self.issue, self.tags, self.actors)
-
-    def apply(self, amap: ArgumentMap) -> tuple[ArgumentMap, Selection]:
-        """The part of ``amap`` these options keep, and the selection that kept it."""
-        selection = self.selection(amap)
-        return select(amap, selection), selection
+        view = replace(view, focus=resolve_claim(amap, view.focus))
+    return select(amap, view), view
 
 
 def view_options(command: F) -> F:
-    """Add the view options to a click command; it receives them as ``view: ViewRequest``."""
+    """Add the view options to a click command; it receives them as ``view: Selection``."""
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         values = {name: kwargs.pop(name) for name in _NAMES}
-        return command(*args, view=ViewRequest(**values), **kwargs)
+        return command(*args, view=Selection(**values), **kwargs)
 
     options = (
         click.option("--focus", help="Only the neighbourhood of this claim (id or unique prefix)."),
@@ -62,13 +47,12 @@ def view_options(command: F) -> F:
             show_default=True,
             help="With --focus: how many relations away to go.",
         ),
-        click.option(
+        choice(
             "--direction",
-            type=click.Choice(DIRECTIONS),
-            default="both",
-            show_default=True,
-            help="With --focus: up toward what the claim bears on, down toward what bears on "
-            "it, or both.",
+            DIRECTIONS,
+            "both",
+            "With --focus: up toward what the claim bears on, down toward what bears on it, "
+            "or both.",
         ),
         click.option(
             "--issue",
