@@ -11,7 +11,7 @@ from argmap.cli import progress
 from argmap.cli.common import CliError, fail, load
 from argmap.cli.view_options import apply_view, view_options
 from argmap.errors import ArgmapError
-from argmap.view import Selection
+from argmap.view import CLUSTERS, Selection, clusters
 
 
 def write_atomic(path: str, text: str, force: bool) -> None:
@@ -44,6 +44,18 @@ def _format_help(can_load: bool = False, can_dump: bool = False) -> str:
 @click.option("--lang", help="Language of texts where the format holds one (default: the map's).")
 @click.option("--force", is_flag=True, help="Overwrite an existing output file.")
 @view_options
+@click.option(
+    "--cluster",
+    type=click.Choice(CLUSTERS),
+    help="Drawn formats (mermaid, graphml): group claims by their first tag, first actor, "
+    "or issue.",
+)
+@click.option(
+    "--collapse",
+    is_flag=True,
+    help="With --cluster: each group as one node with its claim count, and counted arrows "
+    "between groups.",
+)
 def export(
     path: str,
     fmt: str | None,
@@ -51,14 +63,18 @@ def export(
     lang: str | None,
     force: bool,
     view: Selection,
+    cluster: str | None,
+    collapse: bool,
 ) -> None:
     """Write MAP in another tool's format; the view options (--focus, --issue, --tag, --actor)
-    write only that part of it.
+    write only that part of it, and the drawn formats take --cluster and --collapse as
+    pictures do.
 
     \b
     argmap export MAP --to argdown -o debate.argdown
     argmap export MAP --to markdown --lang en > report.md
     argmap export MAP --to json --focus CLAIM --depth 1
+    argmap export MAP --to mermaid --cluster issue --collapse
     """
     from argmap.formats.registry import format_for_suffix, get_format
 
@@ -77,9 +93,16 @@ def export(
             )
     except ArgmapError as exc:
         raise click.UsageError(str(exc)) from None
+    if collapse and cluster is None:
+        raise click.UsageError("--collapse needs --cluster (tag, actor or issue)")
+    if cluster is not None and not target.drawn:
+        raise click.UsageError(
+            f"--cluster works with the drawn formats (mermaid, graphml), not {target.name}"
+        )
     amap = load(path)
     try:
         amap, _ = apply_view(amap, view)
+        groups = clusters(amap, cluster, lang) if cluster is not None else None
     except ArgmapError as exc:
         raise fail(exc) from None
     if lang and amap.languages and lang not in amap.languages:
@@ -90,7 +113,7 @@ def export(
         )
     progress.phase(f"writing {target.name}")
     try:
-        text = target.dump(amap, lang)
+        text = target.dump(amap, lang, groups, collapse)
     except ArgmapError as exc:
         raise fail(exc) from None
     finally:

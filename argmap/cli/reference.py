@@ -25,7 +25,8 @@ def options_block(name: str) -> str:
     """Usage line and option table of command ``name``, as Markdown."""
     from argmap.cli.main import cli
 
-    ctx = click.Context(cli, info_name="argmap")
+    # the group's context settings (help option names) reach the command as on a real call
+    ctx = cli.make_context("argmap", [], resilient_parsing=True)
     command = cli.get_command(ctx, name)
     if command is None:
         raise KeyError(name)

@@ -4,21 +4,37 @@ Claims and relations are nodes (``node`` = ``claim`` or ``relation``), edges run
 relation → target, in the map's order. Every attribute is
 a string (lists joined with ``", "``) so every GraphML reader takes it; ``label`` holds the text
 and ``color`` the colour our pictures use, for yEd's properties mapper and Gephi's partitions.
+
+Given the clusters of :func:`argmap.view.clusters`, each claim carries its group in ``cluster``
+(key) and ``cluster_label``; with ``collapse`` the graph is the collapsed picture's instead:
+one ``group`` node per cluster with its claim ``count``, the claims and issues outside every
+cluster, and one edge per relation type between them with the number of relations it stands for.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from argmap.model import ArgumentMap
 
+if TYPE_CHECKING:
+    import networkx as nx
 
-def dump_graphml(amap: ArgumentMap, lang: str | None = None) -> str:
+    from argmap.view import Clusters
+
+
+def dump_graphml(
+    amap: ArgumentMap,
+    lang: str | None = None,
+    groups: Clusters | None = None,
+    collapse: bool = False,
+) -> str:
     """The map as GraphML text; labels in ``lang`` (default: the map's first language).
 
     >>> from argmap.load import load_map
     >>> "<graphml" in dump_graphml(load_map("tests/data/tiny.yaml"))
     True
     """
-    import networkx as nx
 
     from argmap.graph import full_graph
     from argmap.style import theme
@@ -31,6 +47,8 @@ def dump_graphml(amap: ArgumentMap, lang: str | None = None) -> str:
             out.append(amap.text(title, lang) if title else i)
         return ", ".join(out)
 
+    if groups is not None and collapse:
+        return _write(_collapsed(amap, lang, groups))
     g = full_graph(amap).copy()  # the map's graph is shared: attributes go on a copy
     g.graph.clear()  # the model objects it carries are not GraphML values
     g.graph["title"] = amap.text(amap.title, lang) if amap.title else ""
@@ -53,6 +71,9 @@ def dump_graphml(amap: ArgumentMap, lang: str | None = None) -> str:
             weight="" if claim.weight is None else str(claim.weight),
             color=theme.KINDS[claim.kind].color,
         )
+        if groups is not None:
+            key = groups.of_claim.get(claim.id, "")
+            g.nodes[claim.id].update(cluster=key, cluster_label=dict(groups.groups).get(key, ""))
     for rel in amap.relations:
         g.nodes[rel.id].update(
             label=rel.scheme or rel.type,
@@ -70,4 +91,47 @@ def dump_graphml(amap: ArgumentMap, lang: str | None = None) -> str:
     for _, _, data in g.edges(data=True):
         data["label"] = data["type"] if data["role"] == "target" else ""
         data["color"] = theme.RELATIONS[data["type"]].color
+    return _write(g)
+
+
+def _write(g: nx.MultiDiGraph | nx.DiGraph) -> str:
+    import networkx as nx
+
     return "\n".join(nx.generate_graphml(g, encoding="utf-8", prettyprint=True)) + "\n"
+
+
+def _collapsed(amap: ArgumentMap, lang: str | None, groups: Clusters) -> nx.MultiDiGraph:
+    """The collapsed picture as a graph: group nodes, the rest, counted edges between them."""
+    from collections import Counter
+
+    import networkx as nx
+
+    from argmap.style import theme
+    from argmap.view import collapsed_arrows
+
+    g = nx.MultiDiGraph(title=amap.text(amap.title, lang) if amap.title else "")
+    counts = Counter(groups.of_claim.values())
+    for key, label in groups.groups:
+        g.add_node(f"group:{key}", node="group", label=label, count=str(counts[key]))
+    for cid, claim in amap.claims.items():
+        if cid not in groups.of_claim:
+            g.add_node(
+                f"claim:{cid}",
+                node="claim",
+                label=amap.text(claim.text, lang),
+                kind=claim.kind,
+                color=theme.KINDS[claim.kind].color,
+            )
+    for iid, issue in amap.issues.items():
+        if iid not in groups.of_issue:
+            g.add_node(f"issue:{iid}", node="issue", label=amap.text(issue.question, lang))
+    for (source, target, rtype), count in collapsed_arrows(amap, groups).items():
+        g.add_edge(
+            ":".join(source),
+            ":".join(target),
+            type=rtype,
+            label=rtype,
+            count=str(count),
+            color=theme.RELATIONS[rtype].color,
+        )
+    return g

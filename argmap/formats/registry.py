@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from argmap.errors import ArgmapError, MapError
 from argmap.model import ArgumentMap
+from argmap.view import Clusters
 
 Loader = Callable[[str, str], ArgumentMap]
 Dumper = Callable[[ArgumentMap, "str | None"], str]
@@ -37,6 +38,8 @@ class Format:
     binary: bool = False
     #: the loader applies every rule of ``load_map`` itself (our own YAML)
     checked: bool = False
+    #: a drawn format: the dumper also takes ``groups`` (view.Clusters) and ``collapse``
+    drawn: bool = False
 
     def load(self, text: str, filename: str) -> ArgumentMap:
         """Import ``text`` (read from ``filename``) as a checked map; MapError with locations."""
@@ -45,11 +48,32 @@ class Format:
         amap = _resolve(self.loader)(text, filename)
         return amap if self.checked else check_imported(amap, filename)
 
-    def dump(self, amap: ArgumentMap, lang: str | None = None) -> str:
-        """Export ``amap`` as text, with claim texts in ``lang`` where the format has one."""
+    def dump(
+        self,
+        amap: ArgumentMap,
+        lang: str | None = None,
+        groups: Clusters | None = None,
+        collapse: bool = False,
+    ) -> str:
+        """Export ``amap`` as text, with claim texts in ``lang`` where the format has one.
+
+        A drawn format groups the claims by ``groups`` (:func:`argmap.view.clusters`), each group
+        drawn as one box with ``collapse``; other formats refuse groups.
+        """
         if self.dumper is None:
             raise ArgmapError(f"format '{self.name}' can only be imported")
-        return _resolve(self.dumper)(amap, lang)
+        dumper = _resolve(self.dumper)
+        if groups is None and not collapse:
+            return dumper(amap, lang)
+        if not self.drawn:
+            drawn = ", ".join(f.name for f in FORMATS if f.drawn)
+            raise ArgmapError(
+                f"format '{self.name}' is not drawn, so it has no clusters; "
+                f"clusters and collapse work with {drawn} (and render)"
+            )
+        if groups is None:
+            raise ArgmapError("collapse needs a cluster: tag, actor or issue")
+        return dumper(amap, lang, groups=groups, collapse=collapse)
 
 
 def _resolve(spec: str) -> Callable:
@@ -103,6 +127,7 @@ FORMATS: tuple[Format, ...] = (
         (".graphml",),
         None,
         "argmap.formats.graphml:dump_graphml",
+        drawn=True,
     ),
     Format(
         "mermaid",
@@ -110,6 +135,7 @@ FORMATS: tuple[Format, ...] = (
         (".mmd", ".mermaid"),
         None,
         "argmap.formats.mermaid:dump_mermaid",
+        drawn=True,
     ),
     Format(
         "markdown",

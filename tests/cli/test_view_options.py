@@ -82,3 +82,41 @@ def test_html_puts_only_the_view_on_the_page(tmp_path: Path) -> None:
     text = page.read_text(encoding="utf-8")
     dropped = next(cid for cid in amap.claims if cid not in part.claims)
     assert svg_title(FOCUS) in text and svg_title(dropped) not in text
+
+
+def test_export_clusters_the_drawn_formats_as_render_does() -> None:
+    amap = load_map(FLAGSHIP)
+    dot = run("render", str(FLAGSHIP), "--cluster", "issue", "--collapse", "--lang", "en")
+    mermaid = run(
+        "export",
+        str(FLAGSHIP),
+        "--to",
+        "mermaid",
+        "--cluster",
+        "issue",
+        "--collapse",
+        "--lang",
+        "en",
+    )
+    groups = [line for line in mermaid.splitlines() if line.endswith(":::group")]
+    issues_with_debate = {c.answers for c in amap.claims.values() if c.answers}
+    assert len(groups) == len(issues_with_debate) > 1
+    for line in groups:  # the same groups with the same counts as the collapsed picture
+        found = re.fullmatch(r'  g\d+\["(.+)<br/><i>(\d+) claims</i>"\]:::group', line)
+        assert found is not None, line
+        key, count = found.groups()
+        assert key in dot and f"{count} claims" in dot
+    graphml = run("export", str(FLAGSHIP), "--to", "graphml", "--cluster", "tag")
+    assert 'attr.name="cluster"' in graphml
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--to", "json", "--cluster", "tag"), "drawn formats"),
+        (("--to", "mermaid", "--collapse"), "--collapse needs --cluster"),
+    ],
+)
+def test_export_refuses_clusters_it_cannot_draw(args: tuple[str, ...], message: str) -> None:
+    result = CliRunner().invoke(cli, ["export", str(FLAGSHIP), *args])
+    assert result.exit_code == 2 and message in result.output

@@ -54,3 +54,24 @@ def test_graphml_leaves_the_maps_shared_graph_alone() -> None:
     dump_graphml(amap)
     assert [(n, dict(d)) for n, d in full_graph(amap).nodes(data=True)] == before
     assert [(a, b, dict(d)) for a, b, d in full_graph(amap).edges(data=True)] == edges
+
+
+def test_clusters_and_collapse() -> None:
+    from argmap.view import clusters
+
+    amap = load_map(DATA / "tiny.yaml")
+    groups = clusters(amap, "actor")
+    g = read(dump_graphml(amap, groups=groups))
+    assert g.nodes["b"]["cluster"] == "bob" and g.nodes["b"]["cluster_label"] == "Bob"
+    assert g.nodes["x"]["cluster"] == "alice"
+    collapsed = nx.read_graphml(
+        io.BytesIO(dump_graphml(amap, groups=groups, collapse=True).encode())
+    )
+    assert list(collapsed.nodes) == ["group:alice", "group:bob", "issue:q"]
+    assert collapsed.nodes["group:alice"]["count"] == "3"
+    edges = [(u, v, d["type"], d["count"]) for u, v, d in collapsed.edges(data=True)]
+    assert sorted(edges) == [
+        ("group:alice", "group:bob", "opposes", "1"),
+        ("group:alice", "issue:q", "answers", "1"),
+        ("group:bob", "group:alice", "opposes", "1"),
+    ]

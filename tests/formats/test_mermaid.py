@@ -70,3 +70,32 @@ def test_japanese_words() -> None:
     text = dump_mermaid(load_map(DATA / "tiny.yaml"), lang="ja")
     assert "Xをすべきだ。<br/><i>政策 · Alice</i>" in text
     assert 'subgraph legend["凡例"]' in text
+
+
+def test_clusters_put_claims_in_subgraphs() -> None:
+    from argmap.view import clusters
+
+    amap = load_map(DATA / "tiny.yaml")
+    lines = dump_mermaid(amap, groups=clusters(amap, "actor")).splitlines()
+    start = lines.index('  subgraph g0["Alice"]')
+    assert lines[start + 1 : start + 5] == [
+        '    c0("We should do X.<br/><i>policy · Alice</i>"):::policy',
+        '    c1("X is cheap.<br/><i>fact · Alice</i>"):::fact',
+        '    c3("The risk is overstated.<br/><i>fact · Alice</i>"):::fact',
+        "  end",
+    ]
+    assert '  subgraph g1["Bob"]' in lines
+    assert sum(line.startswith("  subgraph g") for line in lines) == 2
+
+
+def test_collapse_draws_each_group_as_one_counted_box() -> None:
+    from argmap.view import clusters
+
+    amap = load_map(DATA / "tiny.yaml")
+    text = dump_mermaid(amap, lang="en", groups=clusters(amap, "actor"), collapse=True)
+    lines = text.splitlines()
+    assert '  g0["Alice<br/><i>3 claims</i>"]:::group' in lines
+    assert '  g1["Bob<br/><i>1 claim</i>"]:::group' in lines
+    assert not any(line.lstrip().startswith(("c0(", "c1(", "j")) for line in lines)
+    # b -> x and c -> b cross the groups; a +> x and r1 stay inside Alice's box
+    assert links(text)[:3] == ["  g1 --x g0", "  g0 --x g1", "  g0 -.-> i0"]
