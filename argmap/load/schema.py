@@ -12,9 +12,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from argmap.errors import DiagnosticSink, Location
+from argmap.errors import DiagnosticSink, Location, MapError
 from argmap.load.values import ID_RE, LANG_RE, ValueReader, kind_of
-from argmap.load.yaml import YNode
+from argmap.load.yaml import STREAMED, YNode, parse
 from argmap.model import (
     ACTOR_KINDS,
     CLAIM_KINDS,
@@ -58,6 +58,8 @@ RELATION_KEYS = ("id", "from", "to", "type", "scheme", "weight", "by", "source",
 ACTOR_KEYS = ("name", "kind", "affiliation", "note")
 SOURCE_KEYS = ("title", "author", "publisher", "date", "url")
 ISSUE_KEYS = ("question", "tags")
+#: The sections whose entries are read as soon as the parser completes them, by value type.
+SECTIONS = {"actors": dict, "sources": dict, "issues": dict, "claims": dict, "relations": list}
 _NO_TEXT = Text()
 
 
@@ -106,12 +108,17 @@ class _Reader(ValueReader):
         file: str,
         sink: DiagnosticSink,
         root_file: bool,
-        progress: Callable[[float], None] | None = None,
     ) -> None:
         super().__init__(file, sink)
         self.root_file = root_file
         self.part = Part(file)
-        self.progress = progress
+        self.listed: list[Relation] = []  # the relations section's, after the claims' own
+        self.readers = {
+            "actors": self.actor,
+            "sources": self.source,
+            "issues": self.issue,
+            "claims": self.claim,
+        }
 
     def ref(self, kind: str, name: str, loc: Location, owner: str) -> None:
         self.part.refs.append((kind, name, loc.file, loc.line, loc.column, owner))
@@ -158,36 +165,37 @@ class _Reader(ValueReader):
             self.part.languages = tuple(langs)
         if "include" in top:
             self.part.includes = self.id_list(top["include"], "an include path")
-        for section, reader in (
-            ("actors", self.actor),
-            ("sources", self.source),
-            ("issues", self.issue),
-            ("claims", self.claim),
-        ):
+        for section in self.readers:
             node = top.get(section)
             if node is None or node.value is None or not self.mapping(node, f"'{section}'"):
                 continue
-            what = section[:-1]
-            counting = self.progress if section == "claims" else None
-            total = len(node.value)
-            for n, (name, entry) in enumerate(node.value.items()):
-                if counting is not None and not n & 2047:
-                    counting(n / total)
-                if self.check_id(name, entry, what) and self.mapping(entry, f"{what} '{name}'"):
-                    reader(name, entry)
+            for name, entry in node.value.items():
+                if entry.value is not STREAMED:
+                    self.entry(section, name, entry)
         if "relations" in top and top["relations"].value is not None:
             node = top["relations"]
             if node.is_seq:
                 for entry in node.value:
-                    if self.mapping(entry, "a relation"):
-                        self.relation(entry)
+                    if entry.value is not STREAMED:
+                        self.entry("relations", None, entry)
             else:
                 self.error(
                     f"'relations' must be a list, not {kind_of(node)}",
                     self.at(node),
                     "write each relation as an item starting with '- '",
                 )
+        self.part.relations.extend(self.listed)
         return self.part
+
+    def entry(self, section: str, name: str | None, node: YNode) -> None:
+        """Read one entry of a section: an item of 'relations' (``name`` None) or a named one."""
+        if name is None:
+            if self.mapping(node, "a relation"):
+                self.relation(node)
+            return
+        what = section[:-1]
+        if self.check_id(name, node, what) and self.mapping(node, f"{what} '{name}'"):
+            self.readers[section](name, node)
 
     def actor(self, name: str, node: YNode) -> None:
         f = self.keys(node, ACTOR_KEYS, f"actor '{name}'")
@@ -337,7 +345,7 @@ class _Reader(ValueReader):
         if not premises or target is None or rel_type is None:
             return
         rel_id = explicit or Relation.auto_id(premises, target, rel_type)
-        self.part.relations.append(
+        self.listed.append(
             Relation(
                 rel_id,
                 premises,
@@ -354,12 +362,25 @@ class _Reader(ValueReader):
 
 
 def read_part(
-    root: YNode,
+    text: str,
     file: str,
     sink: DiagnosticSink,
     root_file: bool = True,
     progress: Callable[[float], None] | None = None,
-) -> Part:
-    """Read one parsed file into a :class:`Part`, adding every problem to ``sink``;
-    ``progress(share)`` hears how many of its claims are read (0-1)."""
-    return _Reader(file, sink, root_file, progress).read(root)
+) -> Part | None:
+    """Parse one file's text and read it into a :class:`Part`, adding every problem to ``sink``;
+    None when the text does not parse. ``progress(share)`` hears how far it is (0-1).
+
+    Each entry of a section is read as soon as the parser completes it, so the file's whole
+    tree never exists at once; what reading finds is reported only when the file parses, so a
+    file with a syntax or YAML error shows just that error."""
+    held = DiagnosticSink()
+    reader = _Reader(file, held, root_file)
+    try:
+        root = parse(text, file, progress, SECTIONS, reader.entry)
+    except MapError as exc:
+        sink.items.extend(exc.diagnostics)
+        return None
+    part = reader.read(root)
+    sink.items.extend(held.items)
+    return part

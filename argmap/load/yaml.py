@@ -10,7 +10,7 @@ and documents whose aliases would expand far beyond their size are refused.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any, NamedTuple
 
 import yaml
@@ -115,14 +115,30 @@ def decode(data: bytes, filename: str) -> str:
         ) from None
 
 
-def parse(text: str, filename: str, progress: Callable[[float], None] | None = None) -> YNode:
+#: ``entry(section, name, node)``: one complete entry of a top-level section (``name`` is None
+#: for an item of a list).
+EntryHandler = Callable[[str, "str | None", YNode], None]
+
+
+def parse(
+    text: str,
+    filename: str,
+    progress: Callable[[float], None] | None = None,
+    sections: Mapping[str, type] | None = None,
+    entry: EntryHandler | None = None,
+) -> YNode:
     """Parse one YAML document into a located tree; raise MapError with every problem found.
 
-    ``progress(share)`` hears now and then how far the parse is (0-1).
+    ``progress(share)`` hears now and then how far the parse is (0-1). With ``entry``, each
+    entry of a top-level mapping key named in ``sections`` (whose value has the type given
+    there, ``dict`` or ``list``) goes to ``entry`` as soon as it is complete, and the tree keeps
+    only a stub for it (:data:`STREAMED` as its value, its positions kept), so a big map never
+    exists as a whole tree. A section with an anchor stays in the tree whole. ``entry`` may see
+    entries of a file that then fails to parse: hold back what it finds until parse returns.
     """
     sink = DiagnosticSink()
     try:
-        root = _Builder(filename, sink, text, progress).build()
+        root = _Builder(filename, sink, text, progress, sections or {}, entry).build()
     except yaml.MarkedYAMLError as exc:
         raise MapError([_syntax_diagnostic(exc, filename, text)]) from None
     except yaml.reader.ReaderError:
@@ -184,7 +200,12 @@ class _Builder:
         sink: DiagnosticSink,
         text: str,
         progress: Callable[[float], None] | None,
+        sections: Mapping[str, type],
+        entry: EntryHandler | None,
     ) -> None:
+        self.sections = sections if entry is not None else {}
+        self.entry = entry
+        self.section = ""  # the key of the section being streamed
         self.filename = filename
         self.sink = sink
         self.text = text
@@ -214,6 +235,9 @@ class _Builder:
         stack: list[tuple[Any, YNode, str | None, int, bool]] = []
         into: dict | list | None = None
         key: YNode | None = None
+        top: dict | None = None  # the root mapping's dict
+        streaming: dict | list | None = None  # the open section whose entries go to entry()
+        sections = self.sections
         root: YNode | None = None
         unique = size = 0  # nodes in the document; the same with every alias expanded
         n = 0
@@ -248,6 +272,11 @@ class _Builder:
                     if anchor is not None:
                         self.open.discard(anchor)
                         anchors[anchor] = (node, size - before)
+                    if into is streaming and not is_key:
+                        self.done(into, node)
+                    elif node.value is streaming:
+                        self.finish(streaming)
+                        streaming = None
                     key = node if is_key else None
                     continue
                 elif kind is map_start or kind is seq_start:
@@ -301,12 +330,28 @@ class _Builder:
                         else:
                             self.put(into, key, node)
                         key = None
+                        if into is streaming:
+                            if opened is None:
+                                self.done(into, node)
+                        elif (
+                            into is top
+                            and opened is not None
+                            and anchor is None
+                            and sections.get(name) is type(opened)
+                            and into.get(name) is node
+                        ):
+                            streaming = opened
+                            self.section = name
                 else:
                     node = new(YNode, (value, line, column, raw, 0, 0))
                     if into is None:
                         root = node
+                        if type(opened) is dict:
+                            top = opened
                     else:
                         into.append(node)
+                        if into is streaming and opened is None:
+                            self.done(into, node)
                 if opened is not None:
                     stack.append((into, node, anchor, before, is_key))
                     into = opened
@@ -322,6 +367,27 @@ class _Builder:
                 "this looks like an alias bomb; write the values out instead of nesting aliases",
             )
         return root
+
+    def done(self, section: dict | list, node: YNode) -> None:
+        """Hand ``node``, just completed in the streamed ``section``, to the entry handler and
+        leave a stub in its place (unless the section refused it: a duplicate key, say)."""
+        if type(section) is dict:
+            name = next(reversed(section), None)
+            if name is None or section[name] is not node:
+                return
+            self.entry(self.section, name, node)  # type: ignore[misc]
+            section[name] = _stub(node)
+        elif section and section[-1] is node:
+            self.entry(self.section, None, node)  # type: ignore[misc]
+            section[-1] = _stub(node)
+
+    def finish(self, section: dict | list) -> None:
+        """Hand on what a closing section holds besides stubs: the entries ``<<`` merged in."""
+        if type(section) is dict:
+            for name, node in section.items():
+                if node.value is not STREAMED:
+                    self.entry(self.section, name, node)  # type: ignore[misc]
+                    section[name] = _stub(node)
 
     def alias(self, event: yaml.AliasEvent) -> tuple[YNode, int] | None:
         """The anchored node and its expanded size; None for a recursive alias (reported)."""
@@ -437,3 +503,9 @@ class _Builder:
 
 #: The value of a ``<<`` key while its mapping is built.
 _MERGE_KEY = object()
+#: The value of an entry's stub once the entry went to the entry handler of :func:`parse`.
+STREAMED = object()
+
+
+def _stub(node: YNode) -> YNode:
+    return tuple.__new__(YNode, (STREAMED, node[1], node[2], None, node[4], node[5]))

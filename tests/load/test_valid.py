@@ -92,9 +92,9 @@ def test_progress_is_reported_in_bytes_and_changes_nothing(tmp_path, monkeypatch
     with_progress = check_map(path, progress=lambda done, total: calls.append((done, total)))
     assert with_progress == check_map(path)
     size = path.stat().st_size
-    assert len(calls) >= 5  # the parse every 8,192 lines, the claims every 2,048
+    assert len(calls) >= 5  # the parse and reading, every 1,024 mappings and lists
     assert all(total == size for _, total in calls)
     dones = [done for done, _ in calls]
     assert dones == sorted(dones) and dones[-1] == size
     assert any(0 < done < size * 0.6 for done in dones)  # during the parse
-    assert any(size * 0.6 <= done < size for done in dones)  # while reading claims
+    assert any(size * 0.6 <= done < size for done in dones)  # late in the parse

@@ -109,3 +109,32 @@ def test_merge_keys_duplicates_and_keys_of_other_types() -> None:
     ]
     assert problems("? [a]\n: 1\n") == ["map.yaml:1:3: error: a key must be a plain string"]
     assert problems("<<: 1\n") == ["map.yaml:1:5: error: '<<' merges only mappings"]
+
+
+def test_entries_read_while_parsing_report_nothing_when_the_file_then_fails() -> None:
+    from argmap.load import check_text
+
+    text = "argmap: 1\nclaims:\n  a:\n    txt: typo\n  b:\n    text: [unclosed\n"
+    amap, diagnostics = check_text(text, "m.yaml")
+    assert amap is None
+    assert [d.location.line for d in diagnostics] == [7]  # the syntax error alone
+    assert diagnostics[0].message.startswith("YAML syntax error")
+
+
+def test_entries_keep_map_order_with_aliases_merges_and_anchored_sections() -> None:
+    from argmap.load import load_text
+
+    text = (
+        "argmap: 1\n"
+        "relations:\n  - {from: b, to: a, type: opposes}\n"
+        "actors: &people\n  p: {name: P}\n"
+        "claims:\n"
+        "  a: &first {text: A}\n"
+        "  b: *first\n"
+        "  c: {text: C, supports: a}\n"
+        "  <<: {d: {text: D}}\n"
+    )
+    amap = load_text(text, "m.yaml")
+    assert list(amap.claims) == ["a", "b", "c", "d"]
+    assert [r.id for r in amap.relations] == ["c+>a", "b->a"]  # the claims' own first
+    assert list(amap.actors) == ["p"]
