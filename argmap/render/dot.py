@@ -4,7 +4,8 @@
 :func:`to_dot` gives its DOT text, byte-identical for the same map and options; :func:`picture`
 gives the text with the picture's size. The map is drawn whole: a view of part of it is the map
 :func:`argmap.view.select` returns. Every value is escaped by :mod:`argmap.render.labels` before
-pydot sees it.
+pydot sees it. What most boxes and edges share (and the fonts) is written once, as the
+graph's ``node`` and ``edge`` defaults; each node and edge carries only what differs.
 
 >>> from argmap.load import load_map
 >>> amap = load_map("tests/data/tiny.yaml")
@@ -17,6 +18,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import TypeVar
 
 import pydot
 
@@ -53,6 +55,8 @@ __all__ = [
     "to_dot",
 ]
 
+_K = TypeVar("_K")
+
 #: Claims between two calls of a ``progress`` callback.
 PROGRESS_STEP = 2000
 
@@ -67,6 +71,23 @@ def _issue_node(iid: str) -> str:
 
 def _junction_node(rid: str) -> str:
     return quote(f"relation:{rid}")
+
+
+#: An edge to make: source, target, (relation type, arrowhead), label, tooltip.
+_EdgeSpec = tuple[str, str, tuple[str, str], Dot | None, Dot]
+
+
+def _most_common(keys: list[_K]) -> _K | None:
+    """The key that occurs most often (the first of those tied), or None if there is none."""
+    counts: dict[_K, int] = {}
+    for key in keys:
+        counts[key] = counts.get(key, 0) + 1
+    return max(counts, key=counts.__getitem__, default=None)  # max keeps the first of a tie
+
+
+def _besides(look: dict[str, Dot], defaults: dict[str, Dot]) -> dict[str, Dot]:
+    """The attributes of ``look`` whose values the defaults do not already give."""
+    return {k: v for k, v in look.items() if k not in defaults or str(defaults[k]) != str(v)}
 
 
 class _Builder:
@@ -90,8 +111,14 @@ class _Builder:
         self.small_cache: dict[str, str] = {}
         self.kind_heads: dict[str, str] = {}
         self.actor_rows: dict[tuple[str, ...], str] = {}
-        self.claim_parts: dict[tuple[str, bool, str], tuple[dict[str, Dot], Dot]] = {}
-        self.edge_parts: dict[tuple[str, str], tuple[dict[str, Dot], dict[str, Dot]]] = {}
+        self.claim_parts: dict[tuple[str, bool, str], dict[str, Dot]] = {}
+        self.edge_parts: dict[tuple[str, str], dict[str, Dot]] = {}
+        # The node and edge defaults (fonts, and the look most boxes and edges share), and
+        # per key what a box or an edge sets besides them.
+        self.node_default: dict[str, Dot] = {}
+        self.edge_default: dict[str, Dot] = {}
+        self.claim_looks: dict[tuple[str, bool, str], dict[str, Dot]] = {}
+        self.edge_looks: dict[tuple[str, str], dict[str, Dot]] = {}
         self.head_extras = (
             options.focus is not None or "ids" in options.show or options.strengths is not None
         )
@@ -209,8 +236,8 @@ class _Builder:
             self.small_cache[text] = done
         return done
 
-    def _claim_parts(self, key: tuple[str, bool, str]) -> tuple[dict[str, Dot], Dot]:
-        """What boxes of one kind, focus and fill share: their attributes and CSS class."""
+    def _claim_parts(self, key: tuple[str, bool, str]) -> dict[str, Dot]:
+        """What boxes of one kind, focus and fill share: their look and CSS class."""
         parts = self.claim_parts.get(key)
         if parts is None:
             kind, focus, fill = key
@@ -226,23 +253,31 @@ class _Builder:
                 color=style.color,
                 penwidth=penwidth,
                 fillcolor=fill,
+                class_=f"claim {kind}",
             )
-            parts = self.claim_parts[key] = (shared, value(f"claim {kind}"))
+            parts = self.claim_parts[key] = shared
         return parts
 
-    def claim_node(self, claim: Claim) -> pydot.Node:
-        """The claim's box."""
+    def claim_key(self, claim: Claim) -> tuple[str, bool, str]:
+        """What the claim's box shares with others: its kind, focus and fill."""
+        return claim.kind, claim.id == self.options.focus, self.fill(claim)
+
+    def claim_node(self, claim: Claim, key: tuple[str, bool, str]) -> pydot.Node:
+        """The claim's box: its label and tooltip, and its look unless the node defaults
+        give it (boxes of the most common key)."""
         self.boxes += 1
         cid = claim.id
-        shared, css = self._claim_parts((claim.kind, cid == self.options.focus, self.fill(claim)))
         text = self.text(claim.text)
-        return pydot.Node(
-            self.name(cid),
-            label=Dot(f"<{self.label(claim, text)}>"),
-            **shared,
-            tooltip=Dot(quote(f"{cid}: {text}", passes=2)),
-            **{"class": css},
-        )
+        label = Dot(f"<{self.label(claim, text)}>")
+        tooltip = Dot(quote(f"{cid}: {text}", passes=2))
+        return pydot.Node(self.name(cid), label=label, tooltip=tooltip, **self.claim_look(key))
+
+    def claim_look(self, key: tuple[str, bool, str]) -> dict[str, Dot]:
+        """The attributes of a box whose values differ from the node defaults (made once)."""
+        look = self.claim_looks.get(key)
+        if look is None:
+            look = self.claim_looks[key] = _besides(self._claim_parts(key), self.node_default)
+        return look
 
     # ---- issues
 
@@ -277,29 +312,33 @@ class _Builder:
 
     # ---- relations
 
-    def _edge(
-        self, source: str, target: str, rtype: str, arrowhead: str, label: Html | None, tip: Dot
-    ) -> pydot.Edge:
-        """A relation's edge; what its type and arrowhead fix is made once."""
-        key = (rtype, arrowhead)
+    def _edge_parts(self, key: tuple[str, str]) -> dict[str, Dot]:
+        """What edges of one relation type and arrowhead share: their look and CSS class."""
         parts = self.edge_parts.get(key)
         if parts is None:
+            rtype, arrowhead = key
             style = theme.RELATIONS[rtype]
-            parts = self.edge_parts[key] = (
-                attrs(arrowhead=arrowhead),
-                attrs(
-                    class_=f"relation {rtype}",
-                    color=style.color,
-                    style=style.style,
-                    penwidth=style.penwidth,
-                ),
+            parts = self.edge_parts[key] = attrs(
+                arrowhead=arrowhead,
+                class_=f"relation {rtype}",
+                color=style.color,
+                style=style.style,
+                penwidth=style.penwidth,
             )
-        head, tail = parts
-        if label is None:
-            return pydot.Edge(source, target, **head, tooltip=tip, **tail)
-        return pydot.Edge(source, target, **head, label=value(label), tooltip=tip, **tail)
+        return parts
 
-    def relation_items(self, rel: Relation) -> tuple[pydot.Node | None, list[pydot.Edge]]:
+    def edge(self, spec: _EdgeSpec) -> pydot.Edge:
+        """A relation's edge: its tooltip (and label), and its look unless the edge defaults
+        give it (edges of the most common type and arrowhead)."""
+        source, target, key, label, tip = spec
+        look = self.edge_looks.get(key)
+        if look is None:
+            look = self.edge_looks[key] = _besides(self._edge_parts(key), self.edge_default)
+        if label is None:
+            return pydot.Edge(source, target, tooltip=tip, **look)
+        return pydot.Edge(source, target, label=label, tooltip=tip, **look)
+
+    def relation_items(self, rel: Relation) -> tuple[pydot.Node | None, list[_EdgeSpec]]:
         """The junction node (if the relation needs one) and the edges of one relation."""
         style = theme.RELATIONS[rel.type]
         self.used.relation(rel.type)
@@ -307,14 +346,12 @@ class _Builder:
         target = _junction_node(rel.target) if undercut else self.name(rel.target)
         label = None
         if rel.explicit_id and "ids" in self.options.show:
-            label = Html(font(html_escape(rel.id), theme.SMALL_SIZE, theme.MUTED_COLOR))
+            label = value(Html(font(html_escape(rel.id), theme.SMALL_SIZE, theme.MUTED_COLOR)))
         tooltip = f"{rel.id} ({rel.type})"
         tip = value(Tooltip(tooltip))
+        head = (rel.type, style.arrowhead)
         if rel.id not in self.junctions:
-            return None, [
-                self._edge(self.name(p), target, rel.type, style.arrowhead, label, tip)
-                for p in rel.premises
-            ]
+            return None, [(self.name(p), target, head, label, tip) for p in rel.premises]
         self.used.junction(style.color)
         junction = _junction_node(rel.id)
         node = pydot.Node(
@@ -328,14 +365,14 @@ class _Builder:
                 style="filled",
                 color=style.color,
                 fillcolor=style.color,
+                penwidth=1,  # Graphviz's own, not the claims' default
                 tooltip=Tooltip(tooltip),
                 class_=f"junction {rel.type}",
             ),
         )
-        edges = [
-            self._edge(self.name(p), junction, rel.type, "none", None, tip) for p in rel.premises
-        ]
-        edges.append(self._edge(junction, target, rel.type, style.arrowhead, label, tip))
+        into = (rel.type, "none")
+        edges = [(self.name(p), junction, into, None, tip) for p in rel.premises]
+        edges.append((junction, target, head, label, tip))
         return node, edges
 
     def answer_edge(self, claim: Claim) -> pydot.Edge:
@@ -376,17 +413,6 @@ class _Builder:
         else:
             graph_attrs.update(overlap="prism", overlap_scaling=2, splines="true", sep="+8")
         graph.set_graph_defaults(**attrs(**graph_attrs))
-        graph.set_node_defaults(
-            **attrs(
-                fontname=theme.FONT,
-                fontsize=theme.FONT_SIZE,
-                fontcolor=theme.TEXT_COLOR,
-                margin="0.14,0.08",
-            )
-        )
-        graph.set_edge_defaults(
-            **attrs(fontname=theme.FONT, fontsize=theme.SMALL_SIZE, arrowsize=0.8)
-        )
         groups = (
             clusters(self.amap, options.cluster, self.lang) if options.cluster is not None else None
         )
@@ -404,6 +430,35 @@ class _Builder:
             )
             graph.set_graph_defaults(**attrs(label=label, labelloc="t", labeljust="l"))
         return graph
+
+    def defaults(
+        self,
+        graph: pydot.Dot,
+        claim_keys: list[tuple[str, bool, str]],
+        edge_keys: list[tuple[str, str]],
+    ) -> None:
+        """The node and edge defaults: fonts, and the look of the most common box and edge.
+
+        Every node and edge that looks otherwise sets each attribute these defaults set, so
+        no default reaches one it does not describe. Written at the top of the graph, they
+        apply to every node and edge (those in clusters too)."""
+        claim_key = _most_common(claim_keys)
+        edge_key = _most_common(edge_keys)
+        node = self.node_default = attrs(
+            fontname=theme.FONT,
+            fontsize=theme.FONT_SIZE,
+            fontcolor=theme.TEXT_COLOR,
+            margin="0.14,0.08",
+        )
+        if claim_key is not None:
+            node.update(self._claim_parts(claim_key))
+        graph.set_node_defaults(**node)
+        edge = self.edge_default = attrs(
+            fontname=theme.FONT, fontsize=theme.SMALL_SIZE, arrowsize=0.8
+        )
+        if edge_key is not None:
+            edge.update(self._edge_parts(edge_key))
+        graph.set_edge_defaults(**edge)
 
     def _issue_row(self, graph: pydot.Dot, issues: list[str]) -> None:
         """Issues are what the debate is about: all on the conclusions' end, in one row."""
@@ -443,25 +498,26 @@ class _Builder:
         def home(key: str | None) -> pydot.Dot | pydot.Subgraph:
             return subgraphs[key] if key is not None else graph
 
-        for iid in amap.issues:
-            home(of_issue.get(iid)).add_node(self.issue_node(iid))
-        answers = [
-            self.answer_edge(claim)
-            for claim in amap.claims.values()
-            if claim.answers in amap.issues
-        ]
-        for done, claim in enumerate(amap.claims.values()):
-            self._claims_done(done)
-            home(of_claim.get(claim.id)).add_node(self.claim_node(claim))
-        if self.progress is not None:
-            self.progress(len(amap.claims), len(amap.claims))
-        edges: list[pydot.Edge] = []
-        by_id = {rel.id: rel for rel in amap.relations}
+        claims = list(amap.claims.values())
+        keys = [self.claim_key(claim) for claim in claims]
+        specs: list[_EdgeSpec] = []
+        junction_nodes: list[tuple[Relation, pydot.Node]] = []
         for rel in amap.relations:
             junction, rel_edges = self.relation_items(rel)
-            edges += rel_edges
-            if junction is None:
-                continue
+            specs += rel_edges
+            if junction is not None:
+                junction_nodes.append((rel, junction))
+        self.defaults(graph, keys, [spec[2] for spec in specs])
+        for iid in amap.issues:
+            home(of_issue.get(iid)).add_node(self.issue_node(iid))
+        answers = [self.answer_edge(claim) for claim in claims if claim.answers in amap.issues]
+        for done, (claim, key) in enumerate(zip(claims, keys, strict=True)):
+            self._claims_done(done)
+            home(of_claim.get(claim.id)).add_node(self.claim_node(claim, key))
+        if self.progress is not None:
+            self.progress(len(claims), len(claims))
+        by_id = {rel.id: rel for rel in amap.relations}
+        for rel, junction in junction_nodes:
             # A junction sits in its argument's cluster when all its claims are in it.
             bears_on = rel
             while bears_on.type == "undercuts" and bears_on.target in by_id:
@@ -471,8 +527,10 @@ class _Builder:
         for sub in subgraphs.values():
             graph.add_subgraph(sub)
         self._issue_row(graph, list(amap.issues))
-        for edge in (*answers, *edges):
+        for edge in answers:
             graph.add_edge(edge)
+        for spec in specs:
+            graph.add_edge(self.edge(spec))
 
     def collapsed(self, graph: pydot.Dot, groups: Clusters) -> None:
         """One box per cluster (claims outside every cluster drawn as usual) and one arrow per
@@ -482,14 +540,16 @@ class _Builder:
         for cid in amap.claims:
             if cid in groups.of_claim:
                 counts[groups.of_claim[cid]] += 1
+        claims = [claim for cid, claim in amap.claims.items() if cid not in groups.of_claim]
+        keys = [self.claim_key(claim) for claim in claims]
+        self.defaults(graph, keys, [])  # each arrow has a look of its own
         for key, label in groups.groups:
             graph.add_node(self.group_node(key, label, counts[key]))
         issues = [iid for iid in amap.issues if iid not in groups.of_issue]
         for iid in issues:
             graph.add_node(self.issue_node(iid))
-        for cid, claim in amap.claims.items():
-            if cid not in groups.of_claim:
-                graph.add_node(self.claim_node(claim))
+        for claim, key in zip(claims, keys, strict=True):
+            graph.add_node(self.claim_node(claim, key))
         self._issue_row(graph, issues)
         names = {"group": lambda k: quote(f"group:{k}"), "claim": self.name, "issue": _issue_node}
         for (source, target, rtype), count in collapsed_arrows(amap, groups).items():

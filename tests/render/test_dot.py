@@ -6,6 +6,7 @@ import re
 import shutil
 import sys
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -75,6 +76,48 @@ def node_names(dot: str) -> list[str]:
     return sorted(set(names))
 
 
+def looks(dot: str) -> tuple[dict[str, dict[str, str]], list[tuple[str, str, dict[str, str]]]]:
+    """Every node's and edge's attributes as Graphviz reads them: the ``node``/``edge``
+    defaults in force where it is written, overridden by its own."""
+    graphs = pydot.graph_from_dot_data(dot)
+    assert graphs is not None and len(graphs) == 1
+    nodes: dict[str, dict[str, str]] = {}
+    edges: list[tuple[str, str, dict[str, str]]] = []
+
+    def walk(g: pydot.Graph, node_default: dict[str, str], edge_default: dict[str, str]) -> None:
+        items = sorted(
+            [*g.get_nodes(), *g.get_edges(), *g.get_subgraphs()],
+            key=lambda item: item.get_sequence() or 0,
+        )
+        for item in items:
+            if isinstance(item, pydot.Edge):
+                edges.append(
+                    (
+                        item.get_source(),
+                        item.get_destination(),
+                        {**edge_default, **item.get_attributes()},
+                    )
+                )
+            elif isinstance(item, pydot.Node):
+                name = item.get_name()
+                if name == "node":
+                    node_default = {**node_default, **item.get_attributes()}
+                elif name == "edge":
+                    edge_default = {**edge_default, **item.get_attributes()}
+                elif name != "graph" and name not in nodes:  # a later mention adds nothing
+                    nodes[name] = {**node_default, **item.get_attributes()}
+            else:
+                walk(item, node_default, edge_default)
+
+    walk(graphs[0], {}, {})
+    return nodes, edges
+
+
+def edge_look(dot: str, source: str, target: str) -> dict[str, str]:
+    (look,) = [a for s, t, a in looks(dot)[1] if (s, t) == (source, target)]
+    return look
+
+
 def drawn(amap: ArgumentMap, selection: Selection, options: RenderOptions | None = None) -> str:
     """The DOT of the part of ``amap`` that ``selection`` keeps (its focus marked)."""
     options = options or RenderOptions()
@@ -121,11 +164,10 @@ def test_torture_text_parses_back_without_injection() -> None:
     names = node_names(dot)
     # exactly the nodes we made: one issue, two claims (no attribute or node injected)
     assert sorted(names) == sorted(['"issue:q\\"]"', '"claim:x\\"}"', '"claim:y\\\\N"'])
-    graph = pydot.graph_from_dot_data(dot)[0]  # type: ignore[index]
-    (x_node,) = graph.get_node('"claim:x\\"}"')
-    assert x_node.get("color") == f'"{theme.KINDS["policy"].color}"'  # not "red"
-    assert x_node.get("class") == '"claim policy"'
-    label = x_node.get("label")
+    x_node = looks(dot)[0]['"claim:x\\"}"']
+    assert x_node["color"] == f'"{theme.KINDS["policy"].color}"'  # not "red"
+    assert x_node["class"] == '"claim policy"'
+    label = x_node["label"]
     assert "<b>bold</b>" not in label and "&lt;b&gt;bold&lt;/b&gt;" in label
 
 
@@ -176,14 +218,58 @@ def test_undercut_attacks_the_junction_and_linked_premises_meet() -> None:
     junction = '"relation:danger-restrict"'
     assert f"{junction} [" in dot
     assert f'"claim:lobby" -> {junction} [' in dot
-    undercut_line = next(x for x in dot.splitlines() if x.startswith('"claim:lobby" ->'))
-    assert 'style="dashed"' in undercut_line and theme.RELATIONS["undercuts"].color in undercut_line
+    undercut_edge = edge_look(dot, '"claim:lobby"', junction)
+    assert undercut_edge["style"] == '"dashed"'
+    assert undercut_edge["color"] == f'"{theme.RELATIONS["undercuts"].color}"'
     # the linked argument: both premises into one junction, one arrow into the conclusion
-    assert '"claim:price" -> "relation:cost-calc" [arrowhead="none"' in dot
-    assert '"claim:count" -> "relation:cost-calc" [arrowhead="none"' in dot
-    assert '"relation:cost-calc" -> "claim:cost" [arrowhead="normal"' in dot
+    assert edge_look(dot, '"claim:price"', '"relation:cost-calc"')["arrowhead"] == '"none"'
+    assert edge_look(dot, '"claim:count"', '"relation:cost-calc"')["arrowhead"] == '"none"'
+    assert edge_look(dot, '"relation:cost-calc"', '"claim:cost"')["arrowhead"] == '"normal"'
     # a plain support needs no junction
-    assert '"claim:misuse" -> "claim:danger" [arrowhead="normal"' in dot
+    assert edge_look(dot, '"claim:misuse"', '"claim:danger"')["arrowhead"] == '"normal"'
+
+
+@pytest.mark.parametrize(
+    "amap, options",
+    [
+        (tiny, RenderOptions()),
+        (undercut, RenderOptions(show=frozenset({"ids"}), cluster="issue")),
+        (tiny, RenderOptions(focus="x", color_by="actor", cluster="actor")),
+        (tiny, RenderOptions(cluster="issue", collapse=True)),
+    ],
+)
+def test_defaults_reach_only_what_they_describe(
+    amap: Callable[[], ArgumentMap], options: RenderOptions
+) -> None:
+    """The node and edge defaults carry the most common look; every node and edge still
+    looks as its theme says."""
+    drawn_map = amap()
+    nodes, edges = looks(to_dot(drawn_map, options))
+    for name, look in nodes.items():
+        kind, _, key = name.strip('"').partition(":")
+        if kind == "claim":
+            style = theme.KINDS[drawn_map.claims[key].kind]
+            assert look["class"] == f'"claim {drawn_map.claims[key].kind}"'
+            assert look["shape"] == '"box"' and look["color"] == f'"{style.color}"'
+            assert ("dashed" in look["style"]) == style.dashed
+            wide = key == options.focus
+            assert (float(look["penwidth"]) > style.penwidth) == wide
+        elif kind == "issue":
+            assert look["shape"] == f'"{theme.ISSUE_SHAPE}"' and look["class"] == '"issue"'
+            assert look["fillcolor"] == f'"{theme.ISSUE_FILL}"' and look["penwidth"] == "1.6"
+        elif kind == "relation":
+            assert look["shape"] == '"circle"' and look["penwidth"] == "1"
+            assert look["class"].startswith('"junction ')
+        else:
+            assert kind == "group" and look["class"] == '"group"'
+    for _, target, look in edges:
+        rtype = look["class"].strip('"').removeprefix("relation ")
+        style = theme.RELATIONS[rtype]
+        assert look["color"] == f'"{style.color}"' and look["style"] == f'"{style.style}"'
+        if "penwidth" in look and "xlabel" not in look and "×" not in look["tooltip"]:
+            assert float(look["penwidth"]) == style.penwidth
+        into_junction = target.startswith('"relation:') and rtype != "undercuts"
+        assert look["arrowhead"] == ('"none"' if into_junction else f'"{style.arrowhead}"')
 
 
 # ---------------------------------------------------------------- legend and style
@@ -223,11 +309,13 @@ def test_style_basics() -> None:
     assert '"claim:x" -> "issue:q"' in dot
     support = theme.RELATIONS["supports"].color
     oppose = theme.RELATIONS["opposes"].color
-    assert re.search(rf'"claim:a" -> "claim:x" \[arrowhead="normal".*color="{support}"', dot)
-    assert re.search(rf'"claim:b" -> "claim:x" \[arrowhead="tee".*color="{oppose}"', dot)
-    x_line = next(x for x in dot.splitlines() if x.startswith('"claim:x" ['))
-    assert f'color="{theme.KINDS["policy"].color}"' in x_line
-    assert "POLICY" in x_line and "— Alice" in x_line
+    a_x = edge_look(dot, '"claim:a"', '"claim:x"')
+    assert (a_x["arrowhead"], a_x["color"]) == ('"normal"', f'"{support}"')
+    b_x = edge_look(dot, '"claim:b"', '"claim:x"')
+    assert (b_x["arrowhead"], b_x["color"]) == ('"tee"', f'"{oppose}"')
+    x_node = looks(dot)[0]['"claim:x"']
+    assert x_node["color"] == f'"{theme.KINDS["policy"].color}"'
+    assert "POLICY" in x_node["label"] and "— Alice" in x_node["label"]
     assert "rank=max" in dot
     assert 'rankdir="LR"' in to_dot(tiny(), RenderOptions(rankdir="LR"))
 
