@@ -113,12 +113,6 @@ class _Reader(ValueReader):
         self.root_file = root_file
         self.part = Part(file)
         self.listed: list[Relation] = []  # the relations section's, after the claims' own
-        self.readers = {
-            "actors": self.actor,
-            "sources": self.source,
-            "issues": self.issue,
-            "claims": self.claim,
-        }
 
     def ref(self, kind: str, name: str, loc: Location, owner: str) -> None:
         self.part.refs.append((kind, name, loc.file, loc.line, loc.column, owner))
@@ -165,7 +159,7 @@ class _Reader(ValueReader):
             self.part.languages = tuple(langs)
         if "include" in top:
             self.part.includes = self.id_list(top["include"], "an include path")
-        for section in self.readers:
+        for section in _NAMED:
             node = top.get(section)
             if node is None or node.value is None or not self.mapping(node, f"'{section}'"):
                 continue
@@ -195,7 +189,7 @@ class _Reader(ValueReader):
             return
         what = section[:-1]
         if self.check_id(name, node, what) and self.mapping(node, f"{what} '{name}'"):
-            self.readers[section](name, node)
+            _NAMED[section](self, name, node)
 
     def actor(self, name: str, node: YNode) -> None:
         f = self.keys(node, ACTOR_KEYS, f"actor '{name}'")
@@ -359,6 +353,16 @@ class _Reader(ValueReader):
                 loc=loc,
             )
         )
+
+
+#: The reader of each section of named entries (functions, not bound methods: no cycle keeps a
+#: finished reader and its part alive until the garbage collector finds them).
+_NAMED = {
+    "actors": _Reader.actor,
+    "sources": _Reader.source,
+    "issues": _Reader.issue,
+    "claims": _Reader.claim,
+}
 
 
 def read_part(
