@@ -29,6 +29,7 @@ from argmap.render.labels import (
     CLAIM_TABLE_START,
     Dot,
     Html,
+    Name,
     Tooltip,
     attrs,
     font,
@@ -270,7 +271,9 @@ class _Builder:
         text = self.text(claim.text)
         label = Dot(f"<{self.label(claim, text)}>")
         tooltip = Dot(quote(f"{cid}: {text}", passes=2))
-        return pydot.Node(self.name(cid), label=label, tooltip=tooltip, **self.claim_look(key))
+        return pydot.Node(
+            Name(self.name(cid)), label=label, tooltip=tooltip, **self.claim_look(key)
+        )
 
     def claim_look(self, key: tuple[str, bool, str]) -> dict[str, Dot]:
         """The attributes of a box whose values differ from the node defaults (made once)."""
@@ -296,7 +299,7 @@ class _Builder:
             + f"</TD></TR><TR><TD>{question}</TD></TR></TABLE>"
         )
         return pydot.Node(
-            _issue_node(iid),
+            Name(_issue_node(iid)),
             **attrs(
                 label=Html(label),
                 shape=theme.ISSUE_SHAPE,
@@ -355,7 +358,7 @@ class _Builder:
         self.used.junction(style.color)
         junction = _junction_node(rel.id)
         node = pydot.Node(
-            junction,
+            Name(junction),
             **attrs(
                 label="",
                 shape="circle",
@@ -465,7 +468,7 @@ class _Builder:
         if issues and self.options.engine == "dot":
             row = pydot.Subgraph("", rank=Dot("max"))
             for iid in issues:
-                row.add_node(pydot.Node(_issue_node(iid)))
+                row.add_node(pydot.Node(Name(_issue_node(iid))))
             graph.add_subgraph(row)
 
     def _claims_done(self, done: int) -> None:
@@ -589,7 +592,7 @@ class _Builder:
         )
         rows.append(font(html_escape(count_text), theme.SMALL_SIZE, theme.MUTED_COLOR))
         return pydot.Node(
-            quote(f"group:{key}"),
+            Name(quote(f"group:{key}")),
             **attrs(
                 label=Html(CLAIM_TABLE_START + CLAIM_ROWS.join(rows) + CLAIM_TABLE_END),
                 shape="box",

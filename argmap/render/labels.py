@@ -6,9 +6,10 @@ labels through :func:`html_escape` (XML entities, so the SVG stays well-formed; 
 doubled, since Graphviz expands ``\N``, ``\G``… even there) or into quoted strings through
 :func:`quote`. Node names are quoted too (``"claim:ID"``). Numbers are written ``%g``.
 
-Values are handed to pydot as :class:`Dot` objects: pydot writes a value that is not a ``str``
-as it is, without scanning it again for quoting (it would leave our quoted strings and
-``<...>`` labels alone anyway, after reading every character).
+Values are handed to pydot as :class:`Dot` objects, and node names as :class:`Name`: pydot
+writes a value or name that is not a ``str`` as it is, without scanning it again for quoting
+(it would leave our quoted strings and ``<...>`` labels alone anyway, after reading every
+character).
 
 >>> str(value(Html("<B>x</B>"))), str(value('say "hi"')), str(value(1.6))
 ('<<B>x</B>>', '"say \\"hi\\""', '1.6')
@@ -24,6 +25,7 @@ __all__ = [
     "CLAIM_TABLE_START",
     "Dot",
     "Html",
+    "Name",
     "Tooltip",
     "attrs",
     "clean",
@@ -69,6 +71,24 @@ class Dot:
 
     def __repr__(self) -> str:
         return f"Dot({self.text!r})"
+
+
+class Name(Dot):
+    """A node name in its final DOT form (a quoted string, see :func:`quote`), for pydot.
+
+    It equals (and hashes as) that string, so looking a node up by its name still finds it.
+
+    >>> Name('"claim:a"') == '"claim:a"', '"claim:a"' in {Name('"claim:a"')}
+    (True, True)
+    """
+
+    __slots__ = ()
+
+    def __eq__(self, other: object) -> bool:
+        return self.text == (other.text if isinstance(other, Dot) else other)
+
+    def __hash__(self) -> int:
+        return hash(self.text)
 
 
 def clean(text: str) -> str:
