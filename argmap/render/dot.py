@@ -74,15 +74,8 @@ def _junction_node(rid: str) -> str:
     return quote(f"relation:{rid}")
 
 
-#: An edge to make: source, target, (relation type, arrowhead), label, tooltip.
-_EdgeSpec = tuple[str, str, tuple[str, str], Dot | None, Dot]
-
-
-def _most_common(keys: list[_K]) -> _K | None:
-    """The key that occurs most often (the first of those tied), or None if there is none."""
-    counts: dict[_K, int] = {}
-    for key in keys:
-        counts[key] = counts.get(key, 0) + 1
+def _most_common(counts: dict[_K, int]) -> _K | None:
+    """The key counted most often (the first of those tied), or None if there is none."""
     return max(counts, key=counts.__getitem__, default=None)  # max keeps the first of a tie
 
 
@@ -259,9 +252,21 @@ class _Builder:
             parts = self.claim_parts[key] = shared
         return parts
 
-    def claim_key(self, claim: Claim) -> tuple[str, bool, str]:
-        """What the claim's box shares with others: its kind, focus and fill."""
-        return claim.kind, claim.id == self.options.focus, self.fill(claim)
+    def claim_keys(
+        self, claims: list[Claim]
+    ) -> tuple[list[tuple[str, bool, str]], dict[tuple[str, bool, str], int]]:
+        """What each claim's box shares with others (its kind, focus and fill), and how many
+        boxes share each."""
+        focus = self.options.focus
+        counts: dict[tuple[str, bool, str], int] = {}
+        first: dict[tuple[str, bool, str], tuple[str, bool, str]] = {}
+        keys = []
+        for claim in claims:
+            key = (claim.kind, claim.id == focus, self.fill(claim))
+            key = first.setdefault(key, key)
+            counts[key] = counts.get(key, 0) + 1
+            keys.append(key)  # one tuple per key, not one per claim
+        return keys, counts
 
     def claim_node(self, claim: Claim, key: tuple[str, bool, str]) -> pydot.Node:
         """The claim's box: its label and tooltip, and its look unless the node defaults
@@ -330,10 +335,11 @@ class _Builder:
             )
         return parts
 
-    def edge(self, spec: _EdgeSpec) -> pydot.Edge:
-        """A relation's edge: its tooltip (and label), and its look unless the edge defaults
-        give it (edges of the most common type and arrowhead)."""
-        source, target, key, label, tip = spec
+    def edge(
+        self, source: str, target: str, key: tuple[str, str], label: Dot | None, tip: Dot
+    ) -> pydot.Edge:
+        """A relation's edge: its tooltip (and label), and what of its look the edge defaults
+        do not give (``key``: its relation type and arrowhead)."""
         look = self.edge_looks.get(key)
         if look is None:
             look = self.edge_looks[key] = _besides(self._edge_parts(key), self.edge_default)
@@ -341,7 +347,20 @@ class _Builder:
             return pydot.Edge(source, target, tooltip=tip, **look)
         return pydot.Edge(source, target, label=label, tooltip=tip, **look)
 
-    def relation_items(self, rel: Relation) -> tuple[pydot.Node | None, list[_EdgeSpec]]:
+    def edge_counts(self) -> dict[tuple[str, str], int]:
+        """How many edges of each relation type and arrowhead the relations are drawn with."""
+        counts: dict[tuple[str, str], int] = {}
+        for rel in self.amap.relations:
+            head = (rel.type, theme.RELATIONS[rel.type].arrowhead)
+            if rel.id in self.junctions:
+                into = (rel.type, "none")
+                counts[into] = counts.get(into, 0) + len(rel.premises)
+                counts[head] = counts.get(head, 0) + 1
+            else:
+                counts[head] = counts.get(head, 0) + len(rel.premises)
+        return counts
+
+    def relation_items(self, rel: Relation) -> tuple[pydot.Node | None, list[pydot.Edge]]:
         """The junction node (if the relation needs one) and the edges of one relation."""
         style = theme.RELATIONS[rel.type]
         self.used.relation(rel.type)
@@ -354,7 +373,7 @@ class _Builder:
         tip = value(Tooltip(tooltip))
         head = (rel.type, style.arrowhead)
         if rel.id not in self.junctions:
-            return None, [(self.name(p), target, head, label, tip) for p in rel.premises]
+            return None, [self.edge(self.name(p), target, head, label, tip) for p in rel.premises]
         self.used.junction(style.color)
         junction = _junction_node(rel.id)
         node = pydot.Node(
@@ -374,8 +393,8 @@ class _Builder:
             ),
         )
         into = (rel.type, "none")
-        edges = [(self.name(p), junction, into, None, tip) for p in rel.premises]
-        edges.append((junction, target, head, label, tip))
+        edges = [self.edge(self.name(p), junction, into, None, tip) for p in rel.premises]
+        edges.append(self.edge(junction, target, head, label, tip))
         return node, edges
 
     def answer_edge(self, claim: Claim) -> pydot.Edge:
@@ -437,8 +456,8 @@ class _Builder:
     def defaults(
         self,
         graph: pydot.Dot,
-        claim_keys: list[tuple[str, bool, str]],
-        edge_keys: list[tuple[str, str]],
+        claim_keys: dict[tuple[str, bool, str], int],
+        edge_keys: dict[tuple[str, str], int],
     ) -> None:
         """The node and edge defaults: fonts, and the look of the most common box and edge.
 
@@ -502,15 +521,8 @@ class _Builder:
             return subgraphs[key] if key is not None else graph
 
         claims = list(amap.claims.values())
-        keys = [self.claim_key(claim) for claim in claims]
-        specs: list[_EdgeSpec] = []
-        junction_nodes: list[tuple[Relation, pydot.Node]] = []
-        for rel in amap.relations:
-            junction, rel_edges = self.relation_items(rel)
-            specs += rel_edges
-            if junction is not None:
-                junction_nodes.append((rel, junction))
-        self.defaults(graph, keys, [spec[2] for spec in specs])
+        keys, counts = self.claim_keys(claims)
+        self.defaults(graph, counts, self.edge_counts())
         for iid in amap.issues:
             home(of_issue.get(iid)).add_node(self.issue_node(iid))
         answers = [self.answer_edge(claim) for claim in claims if claim.answers in amap.issues]
@@ -519,8 +531,13 @@ class _Builder:
             home(of_claim.get(claim.id)).add_node(self.claim_node(claim, key))
         if self.progress is not None:
             self.progress(len(claims), len(claims))
+        edges: list[pydot.Edge] = []
         by_id = {rel.id: rel for rel in amap.relations}
-        for rel, junction in junction_nodes:
+        for rel in amap.relations:
+            junction, rel_edges = self.relation_items(rel)
+            edges += rel_edges
+            if junction is None:
+                continue
             # A junction sits in its argument's cluster when all its claims are in it.
             bears_on = rel
             while bears_on.type == "undercuts" and bears_on.target in by_id:
@@ -530,10 +547,8 @@ class _Builder:
         for sub in subgraphs.values():
             graph.add_subgraph(sub)
         self._issue_row(graph, list(amap.issues))
-        for edge in answers:
+        for edge in (*answers, *edges):
             graph.add_edge(edge)
-        for spec in specs:
-            graph.add_edge(self.edge(spec))
 
     def collapsed(self, graph: pydot.Dot, groups: Clusters) -> None:
         """One box per cluster (claims outside every cluster drawn as usual) and one arrow per
@@ -544,8 +559,8 @@ class _Builder:
             if cid in groups.of_claim:
                 counts[groups.of_claim[cid]] += 1
         claims = [claim for cid, claim in amap.claims.items() if cid not in groups.of_claim]
-        keys = [self.claim_key(claim) for claim in claims]
-        self.defaults(graph, keys, [])  # each arrow has a look of its own
+        keys, shared = self.claim_keys(claims)
+        self.defaults(graph, shared, {})  # each arrow has a look of its own
         for key, label in groups.groups:
             graph.add_node(self.group_node(key, label, counts[key]))
         issues = [iid for iid in amap.issues if iid not in groups.of_issue]
