@@ -23,6 +23,7 @@ from typing import TypeVar
 import pydot
 
 from argmap.model import ArgumentMap, Claim, Relation, Text
+from argmap.render.boxes import ClaimLabels
 from argmap.render.labels import (
     CLAIM_ROWS,
     CLAIM_TABLE_END,
@@ -102,9 +103,7 @@ class _Builder:
         self.junctions = junctions(amap)
         self.boxes = 0  # claim and group boxes drawn
         self.names: dict[str, str] = {}
-        self.small_cache: dict[str, str] = {}
-        self.kind_heads: dict[str, str] = {}
-        self.actor_rows: dict[tuple[str, ...], str] = {}
+        self.box_labels = ClaimLabels(amap, options, self.words, self.text)
         self.claim_parts: dict[tuple[str, bool, str], dict[str, Dot]] = {}
         self.edge_parts: dict[tuple[str, str], dict[str, Dot]] = {}
         # The node and edge defaults (fonts, and the look most boxes and edges share), and
@@ -113,9 +112,6 @@ class _Builder:
         self.edge_default: dict[str, Dot] = {}
         self.claim_looks: dict[tuple[str, bool, str], dict[str, Dot]] = {}
         self.edge_looks: dict[tuple[str, str], dict[str, Dot]] = {}
-        self.head_extras = (
-            options.focus is not None or "ids" in options.show or options.strengths is not None
-        )
         self.actor_fill = {
             aid: theme.ACTOR_FILLS[i % len(theme.ACTOR_FILLS)] for i, aid in enumerate(amap.actors)
         }
@@ -168,68 +164,6 @@ class _Builder:
             )
         return theme.strength_fill(strengths[claim.id])
 
-    def _kind_head(self, kind: str) -> str:
-        """The first row of a box: its kind, small and coloured."""
-        head = self.kind_heads.get(kind)
-        if head is None:
-            head = self.kind_heads[kind] = font(
-                f"<B>{html_escape(upper(self.words[kind]))}</B>",
-                theme.SMALL_SIZE,
-                theme.KINDS[kind].color,
-            )
-        return head
-
-    def label(self, claim: Claim, text: str) -> str:
-        """The box's label: kind (and focus, id, strength), wrapped text, actors, sources."""
-        show = self.options.show
-        head = self._kind_head(claim.kind)
-        if self.head_extras:
-            extras = []
-            if claim.id == self.options.focus:
-                extras.append(f"◆ {html_escape(upper(self.words['focus']))}")
-            if "ids" in show:
-                extras.append(html_escape(claim.id))
-            strengths = self.options.strengths
-            if strengths is not None and claim.id in strengths:
-                extras.append(f"{html_escape(self.words['strength'])} {strengths[claim.id]:.2f}")
-            if extras:
-                head += font("  " + "  ".join(extras), theme.SMALL_SIZE, theme.MUTED_COLOR)
-        body = wrap(text, self.options.width)
-        rows = [head, html_escape("\n".join(body), newline="<BR/>")]
-        if claim.by and "actors" in show:
-            rows.append(self._actors_row(claim.by))
-        if claim.source and "sources" in show:
-            titles = []
-            for sid in claim.source:
-                src = self.amap.sources.get(sid)
-                if src is None:
-                    titles.append(sid)
-                    continue
-                title = self.text(src.title) or sid
-                titles.append(f"{title} ({src.date})" if src.date else title)
-            rows.append(self._small(f"{self.words['sources']}: " + "; ".join(titles)))
-        return CLAIM_TABLE_START + CLAIM_ROWS.join(rows) + CLAIM_TABLE_END
-
-    def _actors_row(self, by: tuple[str, ...]) -> str:
-        row = self.actor_rows.get(by)
-        if row is None:
-            actors = self.amap.actors
-            names = [self.text(actors[a].name) if a in actors else a for a in by]
-            row = self.actor_rows[by] = self._small("— " + ", ".join(names))
-        return row
-
-    def _small(self, text: str) -> str:
-        done = self.small_cache.get(text)
-        if done is None:  # the same actors' names recur on many boxes
-            lines = wrap(text, theme.SMALL_WIDTH)
-            done = font(
-                html_escape("\n".join(lines), newline="<BR/>"),
-                theme.SMALL_SIZE,
-                theme.MUTED_COLOR,
-            )
-            self.small_cache[text] = done
-        return done
-
     def _claim_parts(self, key: tuple[str, bool, str]) -> dict[str, Dot]:
         """What boxes of one kind, focus and fill share: their look and CSS class."""
         parts = self.claim_parts.get(key)
@@ -274,7 +208,7 @@ class _Builder:
         self.boxes += 1
         cid = claim.id
         text = self.text(claim.text)
-        label = Dot(f"<{self.label(claim, text)}>")
+        label = Dot(f"<{self.box_labels.label(claim, text)}>")
         tooltip = Dot(quote(f"{cid}: {text}", passes=2))
         return pydot.Node(
             Name(self.name(cid)), label=label, tooltip=tooltip, **self.claim_look(key)
