@@ -25,6 +25,7 @@ from argmap.formats.plain import (
     actors_from_data,
     claim_data,
     drop_empty,
+    fresh_id,
     head_data,
     id_list,
     issues_from_data,
@@ -159,14 +160,7 @@ class _Importer:
         return str(value)
 
     def fresh(self, wanted: str, taken: set[str] | None = None) -> str:
-        taken = self.taken if taken is None else taken
-        ident = wanted if _ID_OK.match(wanted) else (_ID_BAD.sub("_", wanted).strip("_") or "n")
-        base, n = ident, 1
-        while ident in taken:
-            n += 1
-            ident = f"{base}-{n}"
-        taken.add(ident)
-        return ident
+        return fresh_id(wanted, self.taken if taken is None else taken, "n")
 
     def read(self, data: Any) -> ArgumentMap:
         if not isinstance(data, dict):

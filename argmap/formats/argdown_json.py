@@ -19,6 +19,7 @@ from argmap.formats.argdown import AUX
 from argmap.formats.jsonloc import describe, parse_json, where
 from argmap.formats.plain import (
     actors_from_data,
+    fresh_id,
     id_list,
     issues_from_data,
     languages_from_data,
@@ -28,19 +29,6 @@ from argmap.formats.plain import (
 from argmap.model import CLAIM_KINDS, Actor, ArgumentMap, Claim, Issue, Relation, Source, Text
 
 _ID_BAD = re.compile(r"[^\w\-.:]+")
-
-
-def _safe_id(name: str, taken: set[str]) -> str:
-    if re.fullmatch(r"[\w\-.:]+", name) and name not in taken:
-        taken.add(name)
-        return name
-    base = _ID_BAD.sub("_", name.strip()).strip("_") or "item"
-    ident, n = base, 1
-    while ident in taken:
-        n += 1
-        ident = f"{base}-{n}"
-    taken.add(ident)
-    return ident
 
 
 def _clean_text(member: dict[str, Any]) -> str:
@@ -156,7 +144,7 @@ class _Importer:
             cid = wanted
             self.ids.add(cid)
         else:
-            cid = _safe_id(title if self.ours or not wanted else wanted, self.ids)
+            cid = fresh_id(title if self.ours or not wanted else wanted, self.ids, "item")
         full = Text.from_data(data.get("text"))
         if full is None:
             full = Text.of(text or title)
@@ -277,9 +265,9 @@ class _Importer:
                 elif self.ours:
                     rid, is_explicit = "", False
                 else:
-                    rid, is_explicit = _safe_id(title, self.ids), True
+                    rid, is_explicit = fresh_id(title, self.ids, "item"), True
             else:
-                rid, is_explicit = _safe_id(f"{title}.{n}", self.ids), True
+                rid, is_explicit = fresh_id(f"{title}.{n}", self.ids, "item"), True
             rel = Relation(
                 rid,
                 prem,

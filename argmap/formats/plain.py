@@ -16,6 +16,7 @@ the wrong type is left out, and the import check that follows reports what the m
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -185,6 +186,30 @@ def map_to_data(amap: ArgumentMap) -> dict[str, Any]:
 
 
 # -- back: the lenient readers of the tables other tools carry for us ---------------------------
+_ID_CHARS = re.compile(r"[\w\-.:]+")
+_NOT_ID_CHARS = re.compile(r"[^\w\-.:]+")
+
+
+def fresh_id(wanted: str, taken: set[str], fallback: str) -> str:
+    """An id for an imported item, not yet in ``taken`` (which it joins): ``wanted`` itself
+    when it is a valid id, else with other characters as ``_``; ``-2``, ``-3``… on a clash.
+
+    >>> taken = {"a"}
+    >>> fresh_id("a", taken, "n"), fresh_id("a b!", taken, "n"), fresh_id("??", taken, "n")
+    ('a-2', 'a_b', 'n')
+    """
+    if _ID_CHARS.fullmatch(wanted):
+        ident = wanted
+    else:
+        ident = _NOT_ID_CHARS.sub("_", wanted.strip()).strip("_") or fallback
+    base, n = ident, 1
+    while ident in taken:
+        n += 1
+        ident = f"{base}-{n}"
+    taken.add(ident)
+    return ident
+
+
 def id_list(value: Any) -> tuple[str, ...]:
     """One id or a list of ids (strings or integers) as a tuple of strings; () for anything else."""
     if isinstance(value, str | int) and not isinstance(value, bool):
