@@ -43,7 +43,6 @@ _RELATION_KEYS = ("explicit_id", "scheme", "weight", "by", "source")
 TIMESTAMP = "2000-01-01 00:00:00"  # fixed, so that exports are deterministic
 DEFAULT_TEXT = {"RA": "Default Inference", "CA": "Default Conflict"}
 _ID_OK = re.compile(r"^[\w\-.:]+$")
-_ID_BAD = re.compile(r"[^\w\-.:]+")
 
 
 # -- export ------------------------------------------------------------------------------------
