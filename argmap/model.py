@@ -14,6 +14,10 @@ from argmap.errors import Location
 
 CLAIM_KINDS = ("fact", "value", "policy", "definition")
 RELATION_TYPES = ("supports", "opposes", "undercuts")
+#: Proof standards an issue can set for the claims that answer it (Carneades' names).
+PROOF_STANDARDS = ("preponderance", "clear-and-convincing", "beyond-reasonable-doubt")
+#: The thresholds' names and their defaults (Carneades 2): alpha, beta, gamma.
+THRESHOLD_DEFAULTS = (("alpha", 0.5), ("beta", 0.3), ("gamma", 0.2))
 ACTOR_KINDS = ("person", "organization", "government", "group", "media")
 FORMAT_VERSION = 1
 
@@ -104,9 +108,15 @@ class Source:
 
 @dataclass(frozen=True, slots=True)
 class Issue:
+    """A question positions answer. ``standard`` is the proof standard of the claims that
+    answer it (None: preponderance); ``thresholds`` holds the ones the map sets, as
+    ``(name, value)`` pairs in :data:`THRESHOLD_DEFAULTS` order."""
+
     id: str
     question: Text
     tags: tuple[str, ...] = ()
+    standard: str | None = None
+    thresholds: tuple[tuple[str, float], ...] = ()
     loc: Location | None = field(default=None, compare=False)
 
 
@@ -141,6 +151,7 @@ class Relation:
     by: tuple[str, ...] = ()
     source: tuple[str, ...] = ()
     explicit_id: bool = False
+    note: Text = Text()
     loc: Location | None = field(default=None, compare=False)
 
     @property
@@ -187,7 +198,8 @@ class ArgumentMap:
 
     def __getstate__(self) -> dict:
         state = dict(self.__dict__)
-        state.pop("_relations_by_id", None)  # derived: rebuilt on demand
+        for derived in ("_relations_by_id", "_full_graph", "_claim_graph"):
+            state.pop(derived, None)  # rebuilt on demand
         return state
 
     def claim_relations(self) -> Iterator[Relation]:

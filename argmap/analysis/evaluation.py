@@ -4,7 +4,8 @@
   arguments that can reach the queried one (directionality) where the semantics allows.
 * :func:`what_if` forces arguments IN (``assume``) or OUT (``reject``); :func:`evaluate` labels
   a framework after them, and its :class:`Evaluation` answers acceptance and explains statuses.
-* :func:`keystones` ranks the claims whose rejection changes the most statuses.
+* :func:`keystones` ranks the claims whose rejection changes the most statuses, by
+  :func:`rank_rejections` (which the weighed labelling uses too).
 * :func:`claim_statuses_of` and :func:`claim_strengths_of` evaluate a map in one call, for
   pictures and pages.
 
@@ -18,7 +19,7 @@ Acceptance(argument='a', semantics='preferred', credulous=True, sceptical=False,
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from argmap.analysis.framework import Framework, MapFramework
@@ -43,6 +44,7 @@ __all__ = [
     "claim_strengths_of",
     "evaluate",
     "keystones",
+    "rank_rejections",
     "what_if",
 ]
 
@@ -297,34 +299,49 @@ def keystones(
     reject: Sequence[str] = (),
     top: int | None = None,
 ) -> list[Keystone]:
-    """Rank ``candidates`` by how many statuses their rejection changes.
-
-    Changes are counted over ``candidates`` (default: every argument) other than the rejected
-    one; with ``targets`` the score is the number of targets whose status changes. Ties keep
-    framework order; claims whose rejection changes nothing are left out.
-    """
+    """Rank ``candidates`` (default: every argument) by how many statuses their rejection
+    changes under a classic semantics; see :func:`rank_rejections`."""
     names = list(candidates) if candidates is not None else list(fw.arguments)
     base = evaluate(fw, semantics, assume, reject, closure)
-    before = base.labelling()
-    counted = names
+
+    def relabel(cand: str) -> Mapping[str, str] | None:
+        try:
+            return evaluate(fw, semantics, assume, [*reject, cand], closure).labelling()
+        except ArgmapError:
+            return None
+
+    skip = {*base.assumed, *base.rejected}
+    return rank_rejections(names, base.labelling(), relabel, skip, targets, top)
+
+
+def rank_rejections(
+    candidates: Sequence[str],
+    before: Mapping[str, str],
+    relabel: Callable[[str], Mapping[str, str] | None],
+    skip: Iterable[str] = (),
+    targets: Sequence[str] | None = None,
+    top: int | None = None,
+) -> list[Keystone]:
+    """Rank ``candidates`` by how many statuses rejecting each one changes.
+
+    ``relabel(c)`` is the labelling after rejecting ``c`` as well (None when that cannot be
+    done). Changes are counted over the candidates other than the rejected one; with
+    ``targets`` the score is the number of targets whose status changes. Ties keep candidate
+    order; candidates in ``skip`` and those whose rejection changes nothing are left out.
+    """
+    skipped = set(skip)
     goal = set(targets) if targets is not None else None
     ranked: list[tuple[int, int, int, Keystone]] = []
-    for position, cand in enumerate(names):
-        if cand in base.assumed or cand in base.rejected:
+    for position, cand in enumerate(candidates):
+        if cand in skipped or (goal is not None and cand in goal):
             continue
-        try:
-            after = evaluate(fw, semantics, assume, [*reject, cand], closure).labelling()
-        except ArgmapError:
+        after = relabel(cand)
+        if after is None:
             continue
         changes = tuple(
-            (a, before[a], after[a]) for a in counted if a != cand and before[a] != after[a]
+            (a, before[a], after[a]) for a in candidates if a != cand and before[a] != after[a]
         )
-        if goal is not None:
-            score = sum(1 for a, _, _ in changes if a in goal)
-            if cand in goal:
-                continue
-        else:
-            score = len(changes)
+        score = len(changes) if goal is None else sum(1 for a, _, _ in changes if a in goal)
         if score:
             ranked.append((-score, -len(changes), position, Keystone(cand, score, changes)))
     ranked.sort(key=lambda item: item[:3])
@@ -333,16 +350,15 @@ def keystones(
 
 
 def claim_statuses_of(amap: ArgumentMap) -> dict[str, str]:
-    """Each claim's grounded status: ``in``, ``out`` or ``undec``.
+    """Each claim's weighed status (``in``, ``out`` or ``undec``), for pictures and pages.
 
     >>> from argmap.load import load_map
     >>> claim_statuses_of(load_map("tests/data/tiny.yaml"))["c"]
     'in'
     """
-    from argmap.analysis.framework import claim_statuses, map_to_framework
+    from argmap.analysis.weighed import weigh
 
-    mfw = map_to_framework(amap)
-    return claim_statuses(mfw, grounded(mfw.framework).as_dict())
+    return weigh(amap).claim_labels()
 
 
 def claim_strengths_of(amap: ArgumentMap, model: str = "dfquad") -> dict[str, float]:

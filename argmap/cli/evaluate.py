@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 import click
@@ -13,16 +14,17 @@ from argmap.analysis.strength import MODELS
 from argmap.cli import progress
 from argmap.cli.common import CliError, choice, echo_json, fail, load
 from argmap.errors import ArgmapError, NotFoundError
+from argmap.model import PROOF_STANDARDS
 from argmap.render.text import MODEL_NAMES
 from argmap.suggest import close_matches
 
 FORMAT = choice("--format", ["text", "json"], "text", "text for people, json for programs.", "fmt")
 LANG = click.option("--lang", help="Language of claim texts (default: the map's first).")
-SUPPORT = choice(
+SUPPORT = click.option(
     "--support",
-    SUPPORT_READINGS,
-    "necessary",
-    "Reading of support: a claim needs its supporters, or supporters force it.",
+    type=click.Choice(list(SUPPORT_READINGS)),
+    help="Classic semantics only: a claim needs its supporters (necessary, the default), or "
+    "supporters force it (deductive).",
 )
 ASSUME = click.option(
     "--assume", multiple=True, metavar="CLAIM", help="What if this claim stands (repeatable)."
@@ -30,7 +32,17 @@ ASSUME = click.option(
 REJECT = click.option(
     "--reject", multiple=True, metavar="CLAIM", help="What if this claim falls (repeatable)."
 )
-SEMANTICS_OPTION = choice("--semantics", SEMANTICS, "grounded", "Extension semantics.")
+SEMANTICS_OPTION = click.option(
+    "--semantics",
+    type=click.Choice(["weighed", *SEMANTICS]),
+    help="weighed (pros against cons; the default for maps) or a classic Dung semantics "
+    "(grounded is the default for .i23/.af/.apx/.tgf frameworks).",
+)
+STANDARD = click.option(
+    "--standard",
+    type=click.Choice(list(PROOF_STANDARDS)),
+    help="Weighed only: hold every claim to this proof standard for this run.",
+)
 
 
 @dataclass
@@ -57,12 +69,19 @@ class Source:
             raise CliError(str(exc)) from None
 
 
+def is_framework_file(path: str) -> bool:
+    """Whether PATH is an abstract framework (.i23/.af/.apx/.tgf) rather than a map."""
+    from argmap.formats.iccma import format_of
+
+    return format_of(path) is not None
+
+
 def read_source(path: str, support: str) -> Source:
     """Load PATH: an .i23/.af/.apx/.tgf framework, or else a map flattened under ``support``."""
     from argmap.analysis.framework import map_to_framework
-    from argmap.formats.iccma import format_of, load_framework
+    from argmap.formats.iccma import load_framework
 
-    if format_of(path) is not None:
+    if is_framework_file(path):
         try:
             return Source(path, load_framework(path))
         except ArgmapError as exc:
@@ -74,17 +93,70 @@ def read_source(path: str, support: str) -> Source:
     return Source(path, mapped.framework, amap, mapped)
 
 
+def read_weighed_map(path: str) -> Any:
+    """The map at PATH for the weighed labelling: a map, or a framework read as one."""
+    if not is_framework_file(path):
+        return load(path)
+    from argmap.formats.iccma import framework_to_map, load_framework
+
+    try:
+        return framework_to_map(load_framework(path))
+    except ArgmapError as exc:
+        raise fail(exc) from None
+
+
+def resolve_node(amap: Any, name: str) -> str:
+    """The claim or relation a user-given name stands for: an id, or a claim id's prefix."""
+    from argmap.analysis.query import resolve_claim
+
+    if name in amap.claims or name in amap.relations_by_id():
+        return name
+    try:
+        return resolve_claim(amap, name)
+    except NotFoundError as exc:
+        raise CliError(str(exc)) from None
+
+
+def pick_semantics(
+    path: str, semantics: str | None, support: str | None, **weighed_only: Any
+) -> str:
+    """The semantics a run uses, with the options that do not go with it refused."""
+    if semantics is None:
+        semantics = "grounded" if is_framework_file(path) else "weighed"
+    if semantics == "weighed" and support is not None:
+        raise click.UsageError(
+            "--support applies only to the classic semantics (grounded, complete, preferred, "
+            "stable): the weighed semantics weighs each support by its weight"
+        )
+    if semantics != "weighed":
+        for option, value in weighed_only.items():
+            if value:
+                flag = "--" + option.replace("_", "-")
+                raise click.UsageError(f"{flag} applies only to --semantics weighed")
+    return semantics
+
+
 def _title(src: Source, lang: str | None) -> str:
     if src.amap is not None and src.amap.title:
         return src.amap.text(src.amap.title, lang)
     return src.path
 
 
+def _map_title(amap: Any, path: str, lang: str | None) -> str:
+    return amap.text(amap.title, lang) if amap.title else path
+
+
 @click.command()
 @click.argument("path", type=click.Path())
 @SEMANTICS_OPTION
+@STANDARD
 @click.option(
     "--accepts", metavar="CLAIM", help="Report credulous and sceptical acceptance of this claim."
+)
+@click.option(
+    "--explain",
+    metavar="CLAIM",
+    help="Weighed only: why this claim (or relation) stands or falls, walked down its reasons.",
 )
 @ASSUME
 @REJECT
@@ -93,22 +165,31 @@ def _title(src: Source, lang: str | None) -> str:
 @LANG
 def evaluate(
     path: str,
-    semantics: str,
+    semantics: str | None,
+    standard: str | None,
     accepts: str | None,
+    explain: str | None,
     assume: tuple[str, ...],
     reject: tuple[str, ...],
-    support: str,
+    support: str | None,
     fmt: str,
     lang: str | None,
 ) -> None:
-    """Which claims stand: label a map (or an .i23/.apx/.tgf framework) by Dung semantics.
+    """Which claims stand: weigh a map's pros against its cons, or label it by Dung semantics.
 
-    A map is first read as a bipolar framework and flattened (see docs/evaluation.md). Grounded
-    semantics gives one labelling (in/out/undec); the others list their extensions.
+    The default for a map is the weighed semantics: each claim's strongest applicable reason
+    against its strongest applicable objection, under the proof standard of its issue (see
+    docs/evaluation.md). --semantics grounded|complete|preferred|stable reads the map as a
+    bipolar framework flattened into a Dung one; that is the default for .i23/.apx/.tgf files.
     """
+    semantics = pick_semantics(path, semantics, support, standard=standard, explain=explain)
+    if semantics == "weighed":
+        _evaluate_weighed(path, standard, accepts, explain, assume, reject, fmt, lang)
+        return
     from argmap.analysis.evaluation import evaluate as run
     from argmap.render.text import format_evaluation
 
+    support = support or "necessary"
     src = read_source(path, support)
     assume = tuple(src.resolve(a) for a in assume)
     reject = tuple(src.resolve(r) for r in reject)
@@ -142,6 +223,45 @@ def evaluate(
         _title(src, lang), ev, src.amap, src.mapped, support, assume, reject, acc, lang
     )
     click.echo(text, nl=False)
+
+
+def _evaluate_weighed(
+    path: str,
+    standard: str | None,
+    accepts: str | None,
+    explain: str | None,
+    assume: tuple[str, ...],
+    reject: tuple[str, ...],
+    fmt: str,
+    lang: str | None,
+) -> None:
+    from argmap.analysis.weighed import weigh
+    from argmap.render.verdicts import format_explanation, format_weighed, weighed_data
+
+    amap = read_weighed_map(path)
+    assume = tuple(resolve_node(amap, a) for a in assume)
+    reject = tuple(resolve_node(amap, r) for r in reject)
+    target = resolve_node(amap, accepts) if accepts else None
+    focus = resolve_node(amap, explain) if explain else None
+    try:
+        w = weigh(amap, standard, assume, reject)
+    except ArgmapError as exc:
+        raise CliError(str(exc)) from None
+    if standard and not w.standards:
+        click.echo(
+            "argmap: warning: no claim answers an issue, so --standard changes nothing "
+            "(claims that answer no issue are held to preponderance)",
+            err=True,
+        )
+    if fmt == "json":
+        data = weighed_data(w, target)
+        if focus is not None:
+            data["explain"] = {"node": focus, "because": w.explain(focus)}
+        echo_json(data)
+    elif focus is not None:
+        click.echo(format_explanation(w, focus, lang), nl=False)
+    else:
+        click.echo(format_weighed(_map_title(amap, path, lang), w, lang, target), nl=False)
 
 
 @click.command()
@@ -209,6 +329,7 @@ def strength(
 @click.option("--target", metavar="CLAIM", help="Rank by changes to this claim's status.")
 @click.option("--issue", metavar="ID", help="Rank by changes to the claims answering this issue.")
 @SEMANTICS_OPTION
+@STANDARD
 @click.option("--top", type=click.IntRange(min=1), default=10, show_default=True)
 @ASSUME
 @REJECT
@@ -219,29 +340,43 @@ def keystones(
     map_path: str,
     target: str | None,
     issue: str | None,
-    semantics: str,
+    semantics: str | None,
+    standard: str | None,
     top: int,
     assume: tuple[str, ...],
     reject: tuple[str, ...],
-    support: str,
+    support: str | None,
     fmt: str,
     lang: str | None,
 ) -> None:
     """The claims whose rejection changes the most statuses (or the target's), ranked."""
     from argmap.analysis.evaluation import keystones as rank
+    from argmap.analysis.evaluation import rank_rejections
     from argmap.render.text import format_keystones
 
     if target and issue:
         raise click.UsageError("give --target or --issue, not both")
-    src = read_source(map_path, support)
-    assume = tuple(src.resolve(a) for a in assume)
-    reject = tuple(src.resolve(r) for r in reject)
-    candidates = src.mapped.claims() if src.mapped is not None else list(src.framework.arguments)
+    semantics = pick_semantics(map_path, semantics, support, standard=standard)
+    if semantics == "weighed":
+        from argmap.analysis.weighed import weigh
+
+        amap = read_weighed_map(map_path)
+        resolve = partial(resolve_node, amap)
+        candidates = list(amap.claims)
+    else:
+        support = support or "necessary"
+        src = read_source(map_path, support)
+        amap = src.amap
+        resolve = src.resolve
+        candidates = (
+            src.mapped.claims() if src.mapped is not None else list(src.framework.arguments)
+        )
+    assume = tuple(resolve(a) for a in assume)
+    reject = tuple(resolve(r) for r in reject)
     targets: list[str] | None = None
     if target:
-        targets = [src.resolve(target)]
+        targets = [resolve(target)]
     elif issue:
-        amap = src.amap
         if amap is None or issue not in amap.issues:
             known = list(amap.issues) if amap is not None else []
             raise CliError(str(NotFoundError(f"no issue '{issue}'", close_matches(issue, known))))
@@ -249,32 +384,40 @@ def keystones(
         if not targets:
             raise CliError(f"no claim answers issue '{issue}'")
     try:
-        ranked = rank(
-            src.framework, semantics, candidates, targets, src.mapped, assume, reject, top
-        )
+        if semantics == "weighed":
+            base = weigh(amap, standard, assume, reject)
+
+            def relabel(cand: str) -> dict[str, str]:
+                return weigh(amap, standard, assume, [*reject, cand]).claim_labels()
+
+            skip = {*assume, *reject}
+            ranked = rank_rejections(candidates, base.claim_labels(), relabel, skip, targets, top)
+        else:
+            ranked = rank(
+                src.framework, semantics, candidates, targets, src.mapped, assume, reject, top
+            )
     except ArgmapError as exc:
         raise CliError(str(exc)) from None
     if fmt == "json":
-        echo_json(
+        data: dict[str, Any] = {"semantics": semantics}
+        if semantics == "weighed":
+            data["standard"] = standard or "per issue"
+        data["targets"] = targets
+        data["keystones"] = [
             {
-                "semantics": semantics,
-                "targets": targets,
-                "keystones": [
-                    {
-                        "claim": k.claim,
-                        "score": k.score,
-                        "changes": [{"claim": a, "before": b, "after": c} for a, b, c in k.changes],
-                    }
-                    for k in ranked
-                ],
+                "claim": k.claim,
+                "score": k.score,
+                "changes": [{"claim": a, "before": b, "after": c} for a, b, c in k.changes],
             }
-        )
+            for k in ranked
+        ]
+        echo_json(data)
         return
-    support_shown = support if src.mapped is not None else None
-    text = format_keystones(
-        _title(src, lang), ranked, targets, semantics, support_shown, src.amap, lang
-    )
-    click.echo(text, nl=False)
+    how = support if semantics != "weighed" and amap is not None else None
+    if semantics == "weighed":
+        how = f"{standard or 'per-issue'} standard"
+    title = _map_title(amap, map_path, lang) if amap is not None else map_path
+    click.echo(format_keystones(title, ranked, targets, semantics, how, amap, lang), nl=False)
 
 
 __all__ = ["evaluate", "keystones", "strength"]

@@ -31,7 +31,7 @@ from argmap.view import Selection
     "--evaluate/--no-evaluate",
     default=True,
     show_default=True,
-    help="Colour claims by grounded status and show status and DF-QuAD strength in the panel.",
+    help="Colour claims by weighed status and show status and DF-QuAD strength in the panel.",
 )
 @click.option(
     "--show",

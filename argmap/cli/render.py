@@ -53,8 +53,8 @@ def _show(value: str) -> frozenset[str]:
     return frozenset(items)
 
 
-def grounded_statuses(amap: ArgumentMap) -> Mapping[str, str]:
-    """Each claim's grounded status (in/out/undec), for ``--color-by status``."""
+def claim_statuses(amap: ArgumentMap) -> Mapping[str, str]:
+    """Each claim's weighed status (in/out/undec), for ``--color-by status``."""
     from argmap.analysis.evaluation import claim_statuses_of
 
     return claim_statuses_of(amap)
@@ -195,7 +195,7 @@ def render(
 
     amap = load(path)
     try:
-        statuses = grounded_statuses(amap) if color_by == "status" else None
+        statuses = claim_statuses(amap) if color_by == "status" else None
         part, selection = apply_view(amap, view)
         options = RenderOptions(
             lang=lang,
@@ -246,4 +246,4 @@ def render(
     click.echo(f"wrote {output} ({fmt}, {len(data):,} bytes)", err=True)
 
 
-__all__ = ["DOT_LAYOUT_LIMIT", "grounded_statuses", "render", "too_big_message"]
+__all__ = ["DOT_LAYOUT_LIMIT", "claim_statuses", "render", "too_big_message"]

@@ -39,7 +39,7 @@ from argmap.formats.plain import (
 from argmap.model import CLAIM_KINDS, Actor, ArgumentMap, Claim, Relation, Text
 
 _CLAIM_KEYS = ("kind", "text", "source", "quote", "tags", "answers", "weight", "note")
-_RELATION_KEYS = ("explicit_id", "scheme", "weight", "by", "source")
+_RELATION_KEYS = ("explicit_id", "scheme", "weight", "by", "source", "note")
 TIMESTAMP = "2000-01-01 00:00:00"  # fixed, so that exports are deterministic
 DEFAULT_TEXT = {"RA": "Default Inference", "CA": "Default Conflict"}
 _ID_OK = re.compile(r"^[\w\-.:]+$")
@@ -378,6 +378,7 @@ class _Importer:
                     id_list(extra.get("by")),
                     id_list(extra.get("source")),
                     explicit_id=bool(explicit),
+                    note=Text.from_data(extra.get("note")) or Text(),
                     loc=self.where(n),
                 )
                 first = first or rid

@@ -6,7 +6,7 @@ Mapping (see ``docs/formats.md``):
   other languages of its text travel in the YAML data ``{...}``;
 * a relation with one premise and nothing else to say is a relation line under its premise:
   ``+> [x]`` (supports), ``-> [x]`` (opposes), ``_> <r>`` (undercuts);
-* any other relation (linked premises, an id, a scheme, a weight, actors or sources, or an
+* any other relation (linked premises, an id, a scheme, a weight, actors, sources or a note, or an
   undercut aimed at it) is an argument ``<title>`` with a premise-conclusion structure: the
   premises, ``----``, and the target as conclusion. An opposition or undercut has no conclusion of
   its own in our model, so its argument concludes in an auxiliary statement (data
@@ -20,7 +20,14 @@ import json
 import re
 from typing import Any
 
-from argmap.formats.plain import claim_data, head_data, pick, relation_data, tables_data
+from argmap.formats.plain import (
+    claim_data,
+    head_data,
+    is_shorthand,
+    pick,
+    relation_data,
+    tables_data,
+)
 from argmap.model import ArgumentMap, Claim, Relation, Text
 
 AUX = "conclusion"  # data value marking an auxiliary conclusion: {argmap: conclusion}
@@ -89,15 +96,7 @@ class _Writer:
         self.lines: list[str] = []
         undercut = {r.target for r in amap.relations if r.type == "undercuts"}
         self.reconstructed = {
-            r.id
-            for r in amap.relations
-            if r.linked
-            or r.id in undercut
-            or r.explicit_id
-            or r.scheme is not None
-            or r.weight is not None
-            or r.by
-            or r.source
+            r.id for r in amap.relations if r.id in undercut or not is_shorthand(r)
         }
         self.titles: dict[str, str] = {}
         by_id = amap.relations_by_id()
@@ -171,7 +170,7 @@ class _Writer:
 
     def argument(self, rel: Relation) -> None:
         data: dict[str, Any] = {"id": rel.id} if rel.explicit_id else {}
-        data.update(pick(relation_data(rel), ("scheme", "weight", "by", "source")))
+        data.update(pick(relation_data(rel), ("scheme", "weight", "by", "source", "note")))
         head = f"<{self.titles[rel.id]}>"
         if data:
             head += " " + data_text(data)

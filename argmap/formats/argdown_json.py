@@ -278,6 +278,7 @@ class _Importer:
                 id_list(data.get("by")) if main else (),
                 id_list(data.get("source")) if main else (),
                 explicit_id=is_explicit,
+                note=(Text.from_data(data.get("note")) or Text()) if main else Text(),
                 loc=self.where(arg),
             )
             key = f"@argument:{title}" if main else f"@argument:{title}#{n}"

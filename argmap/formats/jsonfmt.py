@@ -18,10 +18,18 @@ from typing import Any
 
 from argmap.errors import DiagnosticSink
 from argmap.formats.jsonloc import describe, parse_json, where
-from argmap.formats.plain import claim_data, head_data, pick, relation_data, tables_data
+from argmap.formats.plain import (
+    claim_data,
+    head_data,
+    pick,
+    relation_data,
+    tables_data,
+    thresholds_from_data,
+)
 from argmap.model import (
     ACTOR_KINDS,
     CLAIM_KINDS,
+    PROOF_STANDARDS,
     RELATION_TYPES,
     Actor,
     ArgumentMap,
@@ -34,7 +42,7 @@ from argmap.model import (
 
 FORMAT_NAME = "argmap-node-link"
 FORMAT_VERSION = 1
-_RELATION_KEYS = ("type", "premises", "target", "scheme", "weight", "by", "source")
+_RELATION_KEYS = ("type", "premises", "target", "scheme", "weight", "by", "source", "note")
 
 
 # -- node-link export --------------------------------------------------------------------------
@@ -125,6 +133,16 @@ class _Reader:
             return text
         self.error(f"{what} must be a non-empty string or a language mapping", parent)
         return Text()
+
+    def standard(self, value: Any, iid: str, parent: Any) -> str | None:
+        if value is None or value in PROOF_STANDARDS:
+            return value
+        self.error(
+            f"issue '{iid}' has unknown standard {value!r}",
+            parent,
+            "one of: " + ", ".join(PROOF_STANDARDS),
+        )
+        return None
 
     def str_or_none(self, value: Any, what: str, parent: Any) -> str | None:
         if value is None or isinstance(value, str):
@@ -252,6 +270,8 @@ class _Reader:
                 iid,
                 self.text(e.get("question"), f"the question of issue '{iid}'", e),
                 self.ids(e.get("tags"), "tags", e),
+                self.standard(e.get("standard"), iid, e),
+                thresholds_from_data(e.get("thresholds")),
             )
         return out
 
@@ -298,6 +318,7 @@ class _Reader:
             self.ids(node.get("by"), "by", node),
             self.ids(node.get("source"), "source", node),
             explicit_id=bool(node.get("explicit_id", False)),
+            note=self.text(node.get("note"), "note", node, required=False),
             loc=where(self.file, node),
         )
 

@@ -20,7 +20,18 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from argmap.model import FORMAT_VERSION, Actor, ArgumentMap, Claim, Issue, Relation, Source, Text
+from argmap.model import (
+    FORMAT_VERSION,
+    PROOF_STANDARDS,
+    THRESHOLD_DEFAULTS,
+    Actor,
+    ArgumentMap,
+    Claim,
+    Issue,
+    Relation,
+    Source,
+    Text,
+)
 
 #: Values :func:`drop_empty` leaves out (``0``, ``0.0`` and ``False`` are kept).
 EMPTY: tuple[Any, ...] = (None, "", [], (), {})
@@ -62,8 +73,15 @@ def source_data(source: Source) -> dict[str, Any]:
 
 
 def issue_data(issue: Issue) -> dict[str, Any]:
-    """``question`` and ``tags`` of an issue."""
-    return drop_empty({"question": text_data(issue.question), "tags": list(issue.tags)})
+    """``question``, ``tags``, ``standard`` and ``thresholds`` of an issue."""
+    return drop_empty(
+        {
+            "question": text_data(issue.question),
+            "tags": list(issue.tags),
+            "standard": issue.standard,
+            "thresholds": dict(issue.thresholds),
+        }
+    )
 
 
 def claim_data(claim: Claim) -> dict[str, Any]:
@@ -95,6 +113,7 @@ def relation_data(rel: Relation) -> dict[str, Any]:
             "by": list(rel.by),
             "source": list(rel.source),
             "explicit_id": rel.explicit_id or None,
+            "note": text_data(rel.note),
         }
     )
 
@@ -132,11 +151,12 @@ def is_shorthand(rel: Relation) -> bool:
         and rel.weight is None
         and not rel.by
         and not rel.source
+        and not rel.note
     )
 
 
 _CLAIM_KEYS = ("text", "kind", "answers", "by", "source", "quote", "tags", "weight", "note")
-_RELATION_KEYS = ("scheme", "weight", "by", "source")
+_RELATION_KEYS = ("scheme", "weight", "by", "source", "note")
 
 
 def map_to_data(amap: ArgumentMap) -> dict[str, Any]:
@@ -264,8 +284,29 @@ def issues_from_data(table: Any) -> dict[str, Issue]:
     out: dict[str, Issue] = {}
     for iid, e in _table(table):
         question = Text.from_data(e.get("question")) or Text.of(iid)
-        out[iid] = Issue(iid, question, id_list(e.get("tags")))
+        standard = e.get("standard") if e.get("standard") in PROOF_STANDARDS else None
+        out[iid] = Issue(
+            iid,
+            question,
+            id_list(e.get("tags")),
+            standard,
+            thresholds_from_data(e.get("thresholds")),
+        )
     return out
+
+
+def thresholds_from_data(value: Any) -> tuple[tuple[str, float], ...]:
+    """A ``thresholds`` mapping as ``(name, value)`` pairs in :data:`THRESHOLD_DEFAULTS` order,
+    keeping the known names whose values are numbers in [0, 1]."""
+    if not isinstance(value, dict):
+        return ()
+    return tuple(
+        (name, float(value[name]))
+        for name, _ in THRESHOLD_DEFAULTS
+        if isinstance(value.get(name), int | float)
+        and not isinstance(value.get(name), bool)
+        and 0 <= value[name] <= 1
+    )
 
 
 def languages_from_data(value: Any) -> tuple[str, ...]:

@@ -19,7 +19,9 @@ from argmap.model import (
     ACTOR_KINDS,
     CLAIM_KINDS,
     FORMAT_VERSION,
+    PROOF_STANDARDS,
     RELATION_TYPES,
+    THRESHOLD_DEFAULTS,
     Actor,
     Claim,
     Issue,
@@ -57,10 +59,11 @@ CLAIM_KEYS = (
 RELATION_KEYS = ("id", "from", "to", "type", "scheme", "weight", "by", "source", "note")
 ACTOR_KEYS = ("name", "kind", "affiliation", "note")
 SOURCE_KEYS = ("title", "author", "publisher", "date", "url")
-ISSUE_KEYS = ("question", "tags")
+ISSUE_KEYS = ("question", "tags", "standard", "thresholds")
 #: The sections whose entries are read as soon as the parser completes them, by value type.
 SECTIONS = {"actors": dict, "sources": dict, "issues": dict, "claims": dict, "relations": list}
 _NO_TEXT = Text()
+THRESHOLD_NAMES = tuple(name for name, _ in THRESHOLD_DEFAULTS)
 
 
 class Ref(NamedTuple):
@@ -230,7 +233,23 @@ class _Reader(ValueReader):
         else:
             question = self.text(f["question"], f"the question of issue '{name}'")
         tags = self.str_list(f["tags"], "a tag") if "tags" in f else ()
-        self.part.issues.append(Issue(name, question, tags, self.at_key(node)))
+        standard = None
+        if "standard" in f:
+            standard = self.choice(f["standard"], PROOF_STANDARDS, "proof standard")
+        thresholds: tuple[tuple[str, float], ...] = ()
+        owner = f"the thresholds of issue '{name}'"
+        if "thresholds" in f and self.mapping(f["thresholds"], owner):
+            given = self.keys(f["thresholds"], THRESHOLD_NAMES, owner)
+            thresholds = tuple(
+                (key, value)
+                for key in THRESHOLD_NAMES
+                if key in given
+                and (value := self.weight(given[key], f"threshold {key} of issue '{name}'"))
+                is not None
+            )
+        self.part.issues.append(
+            Issue(name, question, tags, standard, thresholds, loc=self.at_key(node))
+        )
 
     def claim(self, name: str, node: YNode) -> None:
         owner = f"claim '{name}'"
@@ -334,8 +353,7 @@ class _Reader(ValueReader):
         scheme = self.string(f["scheme"], "scheme") if "scheme" in f else None
         by = self.refs(f.get("by"), "actor", owner)
         sources = self.refs(f.get("source"), "source", owner)
-        if "note" in f:
-            self.text(f["note"], "note")
+        note = self.text(f["note"], "note") if "note" in f else _NO_TEXT
         if not premises or target is None or rel_type is None:
             return
         rel_id = explicit or Relation.auto_id(premises, target, rel_type)
@@ -350,6 +368,7 @@ class _Reader(ValueReader):
                 by,
                 sources,
                 explicit_id=explicit is not None,
+                note=note,
                 loc=loc,
             )
         )

@@ -14,6 +14,7 @@ from argmap.load.values import DATE_RE, ID_RE, LANG_RE, date_error
 from argmap.model import (
     ACTOR_KINDS,
     CLAIM_KINDS,
+    PROOF_STANDARDS,
     RELATION_TYPES,
     ArgumentMap,
     Relation,
@@ -219,6 +220,9 @@ def _check_objects(amap: ArgumentMap, sink: DiagnosticSink, where: str) -> None:
                 sink.error(problem, loc(source), "check the month and day")
     for issue in amap.issues.values():
         text(issue.question, f"the question of issue '{issue.id}'", loc(issue))
+        choice(issue.standard, PROOF_STANDARDS, "proof standard", loc(issue))
+        for key, value in issue.thresholds:
+            weight(value, f"threshold {key} of issue '{issue.id}'", loc(issue))
     for claim in amap.claims.values():
         owner = f"claim '{claim.id}'"
         text(claim.text, f"the text of {owner}", loc(claim))

@@ -404,7 +404,10 @@ def format_keystones(
     """The `argmap keystones` text view; ``support`` is None for an abstract framework."""
     what = f"the status of {', '.join(targets)}" if targets else "the most statuses"
     out = [f"{title}: claims whose rejection changes {what} ({semantics}"]
-    out.append(f", {support} support)\n" if support is not None else ")\n")
+    if support is None:
+        out.append(")\n")
+    else:
+        out.append(f", {support})\n" if support.endswith("standard") else f", {support} support)\n")
     if not ranked:
         out.append("  none: rejecting any single claim changes nothing\n")
     width = len(str(len(ranked)))

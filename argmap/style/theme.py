@@ -84,7 +84,7 @@ FOCUS_PENWIDTH = 4.0
 CLUSTER_COLOR = "#cbd5e1"
 CLUSTER_FILL = "#f8fafc"
 
-#: Fills for ``color_by="status"``: grounded labels and their usual synonyms.
+#: Fills for ``color_by="status"``: the labels in/out/undec and their usual synonyms.
 STATUS_FILLS: dict[str, str] = {
     "in": "#bbf7d0",
     "out": "#fecaca",
@@ -137,8 +137,8 @@ WORDS: dict[str, dict[str, str]] = {
         "claims": "Boxes (border = kind)",
         "relations": "Relations",
         "fill": "Fill",
-        "status_in": "accepted (grounded: in)",
-        "status_out": "rejected (grounded: out)",
+        "status_in": "stands (weighed: in)",
+        "status_out": "falls (weighed: out)",
         "status_undec": "undecided",
         "no_actor": "no actor named",
         "focus": "focus",
@@ -163,8 +163,8 @@ WORDS: dict[str, dict[str, str]] = {
         "claims": "ノード（枠＝種類）",
         "relations": "関係",
         "fill": "塗り",
-        "status_in": "受理（grounded: in）",
-        "status_out": "棄却（grounded: out）",
+        "status_in": "成立（weighed: in）",
+        "status_out": "不成立（weighed: out）",
         "status_undec": "未決",
         "no_actor": "主張者なし",
         "focus": "注目",

@@ -26,7 +26,7 @@ def as_json(*args: str):
 
 
 def test_grounded_json_on_a_map() -> None:
-    data = as_json("evaluate", BIPOLAR)
+    data = as_json("evaluate", BIPOLAR, "--semantics", "grounded")
     assert data == {
         "semantics": "grounded",
         "labelling": {
@@ -85,12 +85,12 @@ def test_accepts() -> None:
 
 
 def test_what_if_on_a_map() -> None:
-    data = as_json("evaluate", BIPOLAR, "--reject", "similar")
+    data = as_json("evaluate", BIPOLAR, "--semantics", "grounded", "--reject", "similar")
     assert data["labelling"]["different"] == "in"
     assert data["labelling"]["charge"] == "out"
     assert data["rejected"] == ["similar"]
     # a unique prefix names a claim; assuming lobby keeps it in and undercuts the inference
-    data = as_json("evaluate", BIPOLAR, "--assume", "lob")
+    data = as_json("evaluate", BIPOLAR, "--semantics", "grounded", "--assume", "lob")
     assert data["labelling"]["lobby"] == "in"
     assert data["labelling"]["traffic+>charge"] == "out"
     assert data["labelling"]["charge"] == "out"
@@ -98,8 +98,10 @@ def test_what_if_on_a_map() -> None:
 
 
 def test_support_reading_option() -> None:
-    nec = as_json("evaluate", TINY, "--reject", "c")
-    ded = as_json("evaluate", TINY, "--reject", "c", "--support", "deductive")
+    nec = as_json("evaluate", TINY, "--semantics", "grounded", "--reject", "c")
+    ded = as_json(
+        "evaluate", TINY, "--reject", "c", "--support", "deductive", "--semantics", "grounded"
+    )
     # necessary: x needs the linked argument r1, which needs c, so x is rejected with c
     assert nec["rejected"] == ["x", "c", "r1"]
     # deductive: only r1, which would force c, goes with it; x falls to the revived b
@@ -108,16 +110,16 @@ def test_support_reading_option() -> None:
 
 
 def test_text_groups_claims_by_status() -> None:
-    out = run("evaluate", BIPOLAR).stdout
+    out = run("evaluate", BIPOLAR, "--semantics", "grounded").stdout
     assert out.startswith("Congestion charge: grounded semantics, necessary support\n")
     assert "\nIN (6)\n" in out and "\nOUT (3)\n" in out and "\nUNDECIDED (0)\n" in out
     assert "different   round 1: attacked by similar" in out
     assert "The charge is regressive." in out
     assert "INFERENCES" in out and "rebate-arg" in out
-    out = run("evaluate", BIPOLAR, "--assume", "lobby").stdout
+    out = run("evaluate", BIPOLAR, "--semantics", "grounded", "--assume", "lobby").stdout
     assert "What if: assuming lobby" in out
     assert "round 1: attacked by lobby via supports" in out
-    out = run("evaluate", BIPOLAR, "--reject", "review").stdout
+    out = run("evaluate", BIPOLAR, "--semantics", "grounded", "--reject", "review").stdout
     assert "What if: rejecting review\n" in out
     assert any(line.split()[:2] == ["review", "rejected"] for line in out.splitlines())
 
@@ -137,7 +139,17 @@ def test_errors() -> None:
     assert "af_bad.i23:3:3: error: 'x' is not an argument number" in result.stderr
     result = run("evaluate", DATA / "af_floating.i23", "--assume", "9", code=1)
     assert "no argument '9'" in result.stderr
-    result = run("evaluate", BIPOLAR, "--assume", "similar", "--assume", "different", code=1)
+    result = run(
+        "evaluate",
+        BIPOLAR,
+        "--semantics",
+        "grounded",
+        "--assume",
+        "similar",
+        "--assume",
+        "different",
+        code=1,
+    )
     assert "the assumptions conflict: similar attacks different" in result.stderr
     run("evaluate", TINY, "--semantics", "ideal", code=2)
 
@@ -170,16 +182,16 @@ def test_strength_on_a_framework_file() -> None:
 
 
 def test_keystones() -> None:
-    data = as_json("keystones", BIPOLAR)
+    data = as_json("keystones", BIPOLAR, "--semantics", "grounded")
     ranked = [(k["claim"], k["score"]) for k in data["keystones"]]
     assert ranked == [("similar", 3), ("rebate", 2), ("revenue", 2), ("review", 2), ("traffic", 1)]
     assert data["keystones"][0]["changes"][0] == {"claim": "charge", "before": "in", "after": "out"}
-    data = as_json("keystones", BIPOLAR, "--issue", "q", "--top", "2")
+    data = as_json("keystones", BIPOLAR, "--semantics", "grounded", "--issue", "q", "--top", "2")
     assert data["targets"] == ["charge"]
     assert [k["claim"] for k in data["keystones"]] == ["similar", "rebate"]
-    data = as_json("keystones", BIPOLAR, "--target", "regressive")
+    data = as_json("keystones", BIPOLAR, "--semantics", "grounded", "--target", "regressive")
     assert [k["claim"] for k in data["keystones"]] == ["rebate", "revenue"]
-    out = run("keystones", BIPOLAR).stdout
+    out = run("keystones", BIPOLAR, "--semantics", "grounded").stdout
     assert "1. similar  (3 changes)  Our city has the same commuting pattern." in out
     assert "charge: in → out" in out
 
