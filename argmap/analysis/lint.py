@@ -28,6 +28,7 @@ CODES = {
     "isolated-claim": "warning",
     "empty-issue": "warning",
     "unargued-position": "warning",
+    "one-way-opposition": "warning",
 }
 
 
@@ -127,6 +128,24 @@ def lint(amap: ArgumentMap) -> list[Diagnostic]:
                     "unargued-position",
                     f"position '{cid}' has no actor and no supporting claim",
                     claim.loc,
+                )
+            )
+    opposed = {
+        (p, rel.target) for rel in amap.relations if rel.type == "opposes" for p in rel.premises
+    }
+    for rel in amap.relations:
+        if rel.type != "opposes" or rel.linked:
+            continue
+        a, b = rel.premises[0], rel.target
+        issue = amap.claims[a].answers
+        if issue is not None and issue == amap.claims[b].answers and (b, a) not in opposed:
+            findings.append(
+                _finding(
+                    "one-way-opposition",
+                    f"positions '{a}' and '{b}' of issue '{issue}': '{a}' opposes '{b}' "
+                    "but not the other way",
+                    rel.loc or amap.claims[a].loc,
+                    f"if they contradict each other, add 'opposes: {a}' to '{b}'",
                 )
             )
     for iid, issue in amap.issues.items():

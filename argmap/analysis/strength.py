@@ -79,8 +79,10 @@ def quadratic(base: float, attackers: Sequence[float], supporters: Sequence[floa
 
 def euler(base: float, attackers: Sequence[float], supporters: Sequence[float]) -> float:
     """Euler-based strength (Amgoud & Ben-Naim 2018)."""
+    if base == 0.0:  # 1 − 1/(1 + 0·e^E) is 0 for every energy
+        return 0.0
     energy = sum(supporters) - sum(attackers)
-    if energy > 700:  # e^E overflows; the limit is 1
+    if energy > 700:  # e^E overflows; with a positive base the limit is 1
         return 1.0
     return 1.0 - (1.0 - base * base) / (1.0 + base * math.exp(energy))
 

@@ -315,6 +315,7 @@ def strength(
                 "residual": result.residual,
                 "strengths": {c: round(v, 9) for c, v in result.strengths.items()},
                 "base": result.base,
+                "forces": {r: round(v, 9) for r, v in result.forces.items()},
             }
         )
         return

@@ -37,6 +37,23 @@ def test_unsourced_fact_and_unargued_position(tmp_path: Path) -> None:
     assert ("unsupported-conclusion", 5) in codes
 
 
+def test_one_way_opposition_between_positions(tmp_path: Path) -> None:
+    path = tmp_path / "m.yaml"
+    path.write_text(
+        "argmap: 1\nissues:\n  q: {question: Q}\nclaims:\n"
+        "  a: {text: Yes., kind: policy, answers: q, opposes: b}\n"
+        "  b: {text: No., kind: policy, answers: q}\n"
+        "  c: {text: Maybe., kind: policy, answers: q, opposes: d}\n"
+        "  d: {text: Never., kind: policy, answers: q, opposes: c}\n"
+        "  e: {text: Other., kind: policy, opposes: a}\n",
+        encoding="utf-8",
+    )
+    found = [f for f in lint(load_map(path)) if f.code == "one-way-opposition"]
+    assert [(f.location.line, f.hint) for f in found] == [
+        (5, "if they contradict each other, add 'opposes: a' to 'b'")
+    ]
+
+
 def test_actor_profiles_positions_and_conflicts() -> None:
     amap = load_map(DATA / "chain.yaml")
     profs = {p.actor: p for p in profiles(amap)}

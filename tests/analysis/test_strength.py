@@ -126,3 +126,67 @@ def test_assume_and_reject_clamp() -> None:
 def test_default_base_score() -> None:
     result = strength(make_map({"a": None}, []))
     assert result.base == {"a": 0.5} and result.strengths == {"a": 0.5}
+
+
+def test_euler_with_base_zero_stays_zero_whatever_the_energy() -> None:
+    # sigma = 1 - (1 - b^2) / (1 + b e^E) is 0 for b = 0, however large E grows
+    assert euler(0.0, [], [1.0] * 800) == 0.0
+    assert euler(0.0, [], [1.0] * 650) == 0.0
+    assert euler(0.5, [], [1.0] * 800) == 1.0  # a positive base tends to 1
+
+
+def test_rago_2016_e_democracy_example_under_dfquad() -> None:
+    # Rago, Toni, Aurisicchio & Baroni, KR 2016: two answers A1, A2 with pros P1-P3 and cons
+    # C1-C4 (base scores as in Potyka's Uncertainpy example RagoEtAlEDemocracy.bag). By hand:
+    # P2 = .5 - .5 (1 - .8 * .4 * .5) = .08; A1 = .5 + .5 (1 - .3 * .92) = .862;
+    # A2 = .5 + .5 (.9 - .2) = .85
+    amap = make_map(
+        {"A1": 0.5, "A2": 0.5, "P1": 0.7, "P2": 0.5, "P3": 0.9}
+        | {"C1": 0.2, "C2": 0.2, "C3": 0.6, "C4": 0.5},
+        [
+            (["P1"], "A1", "supports"),
+            (["P2"], "A1", "supports"),
+            (["P3"], "A2", "supports"),
+            (["C1"], "A2", "opposes"),
+            (["C2"], "P2", "opposes"),
+            (["C3"], "P2", "opposes"),
+            (["C4"], "P2", "opposes"),
+        ],
+    )
+    s = strength(amap, "dfquad").strengths
+    assert s["P2"] == pytest.approx(0.08)
+    assert s["A1"] == pytest.approx(0.862)
+    assert s["A2"] == pytest.approx(0.85)
+    assert s["P1"] == 0.7 and s["C3"] == 0.6
+
+
+def test_potyka_2018_stock_example_under_the_quadratic_energy_model() -> None:
+    # Potyka, KR 2018: buy or sell a stock; Buy and Sell attack each other, so the graph is
+    # cyclic. The published figures (Buy 0.8208, Sell 0.3635, ...) stop the integration at a
+    # residual of 1e-3; the fixed point is Buy 0.821646, Sell 0.362170, argument 3 0.3/1.81.
+    amap = make_map(
+        {"Buy": 0.5, "Sell": 0.5, "a1": 0.8, "a2": 0.7, "a3": 0.3, "a4": 0.9, "a5": 0.9},
+        [
+            (["Buy"], "Sell", "opposes"),
+            (["Sell"], "Buy", "opposes"),
+            (["a1"], "Sell", "supports"),
+            (["a2"], "Buy", "supports"),
+            (["a2"], "a1", "opposes"),
+            (["a3"], "a2", "opposes"),
+            (["a4"], "a3", "opposes"),
+            (["a4"], "a2", "supports"),
+            (["a5"], "a1", "opposes"),
+            (["a5"], "Buy", "supports"),
+        ],
+    )
+    result = strength(amap, "quadratic", tolerance=1e-12)
+    assert result.converged
+    s = result.strengths
+    assert s["Buy"] == pytest.approx(0.821646443, abs=1e-6)
+    assert s["Sell"] == pytest.approx(0.362169694, abs=1e-6)
+    assert s["a1"] == pytest.approx(0.204744261, abs=1e-6)
+    assert s["a2"] == pytest.approx(0.805084583, abs=1e-6)
+    assert s["a3"] == pytest.approx(0.3 / 1.81, abs=1e-6)
+    published = {"Buy": 0.8208178793, "Sell": 0.3634537809, "a1": 0.2049496393}
+    for claim, value in published.items():
+        assert s[claim] == pytest.approx(value, abs=2e-3)

@@ -211,3 +211,102 @@ def test_commands_are_listed() -> None:
     out = run("--help").stdout
     for name in ("evaluate", "strength", "keystones"):
         assert name in out
+
+
+def test_weighed_is_the_default_for_maps_and_grounded_for_frameworks() -> None:
+    data = as_json("evaluate", BIPOLAR)
+    assert data["semantics"] == "weighed"
+    assert data["standard"] == {"name": "preponderance", "alpha": 0.5, "beta": 0.3, "gamma": 0.2}
+    assert data["labelling"]["charge"] == "in" and data["labelling"]["regressive"] == "out"
+    # relations are nodes too
+    assert data["labelling"]["traffic+>charge"] == "in"
+    assert data["labelling"]["lobby_>traffic+>charge"] == "out"
+    assert data["pro"]["charge"] == 0.8 and data["con"]["regressive"] == 0.5
+    assert data["decisive"]["charge"] == {"reason": "traffic+>charge", "objection": None}
+    assert data["weights"]["rebate-arg"] == 0.5
+    assert as_json("evaluate", DATA / "af_floating.i23")["semantics"] == "grounded"
+
+
+def test_weighed_text_explains_each_verdict() -> None:
+    out = run("evaluate", BIPOLAR).stdout
+    assert out.startswith("Congestion charge: weighed semantics, proof standard preponderance\n")
+    assert "\nSTANDS (in) (6)\n" in out and "\nFALLS (out) (3)\n" in out
+    assert "reason traffic+>charge (0.80); no objection stands" in out
+    assert "balanced: its own weight (0.50) against objection rebate-arg (0.50)" in out
+    assert "lobby_>traffic+>charge  out  premise lobby is out" in out
+
+
+def test_explain_walks_down_the_reasons() -> None:
+    out = run("evaluate", BIPOLAR, "--explain", "charge").stdout.splitlines()
+    assert out[0].startswith("charge  IN  pro 0.80 con 0.00")
+    assert out[1] == "  because reason traffic+>charge (0.80); no objection stands"
+    assert "  reason: traffic+>charge  IN  weight 0.80" in out
+    assert (
+        "        premise: different  OUT  pro 0.50 con 0.50  "
+        "Our city is not comparable to those cities." in out
+    )
+    assert "  objection: regressive->charge  OUT  weight 0.50" in out
+    data = as_json("evaluate", BIPOLAR, "--explain", "regressive")
+    assert data["explain"]["because"].startswith("balanced")
+
+
+def test_weighed_standard_what_if_and_accepts(tmp_path: Path) -> None:
+    data = as_json("evaluate", BIPOLAR, "--standard", "clear-and-convincing")
+    # charge answers issue q: pro 0.8 - con 0 > 0.3 and 0.8 > 0.5
+    assert data["labelling"]["charge"] == "in"
+    assert data["standards"]["charge"]["name"] == "clear-and-convincing"
+    data = as_json(
+        "evaluate", BIPOLAR, "--standard", "clear-and-convincing", "--assume", "regressive"
+    )
+    assert data["labelling"]["charge"] == "out"  # 0.8 - 0.5 is not above 0.3
+    assert data["assumed"] == ["regressive"]
+    data = as_json("evaluate", BIPOLAR, "--reject", "traffic", "--accepts", "charge")
+    assert data["labelling"]["charge"] == "out" and data["rejected"] == ["traffic"]
+    assert data["accepts"] == {"argument": "charge", "credulous": False, "sceptical": False}
+    out = run("evaluate", BIPOLAR, "--reject", "traf", "--accepts", "charge").stdout
+    assert "What if: rejecting traffic\n" in out and "\ncharge falls: no reason stands\n" in out
+    plain = tmp_path / "plain.yaml"
+    plain.write_text("argmap: 1\nclaims:\n  a: {text: A}\n", encoding="utf-8")
+    result = run("evaluate", plain, "--standard", "preponderance")
+    assert "no claim answers an issue, so --standard changes nothing" in result.stderr
+
+
+def test_weighed_option_errors() -> None:
+    result = run("evaluate", BIPOLAR, "--support", "deductive", code=2)
+    assert "--support applies only to the classic semantics" in result.stderr
+    result = run("evaluate", BIPOLAR, "--semantics", "grounded", "--explain", "charge", code=2)
+    assert "--explain applies only to --semantics weighed" in result.stderr
+    result = run("evaluate", BIPOLAR, "--assume", "zz", code=1)
+    assert "no claim 'zz'" in result.stderr
+    result = run("evaluate", BIPOLAR, "--assume", "similar", "--reject", "similar", code=1)
+    assert "cannot both assume and reject similar" in result.stderr
+
+
+def test_weighed_keystones() -> None:
+    data = as_json("keystones", BIPOLAR)
+    assert data["semantics"] == "weighed"
+    ranked = [(k["claim"], k["score"]) for k in data["keystones"]]
+    # each rejection changes one verdict: traffic carries charge; similar, rebate and revenue,
+    # and review each tie an objection that would otherwise win
+    assert ranked == [("traffic", 1), ("similar", 1), ("rebate", 1), ("revenue", 1), ("review", 1)]
+    assert data["keystones"][0]["changes"] == [{"claim": "charge", "before": "in", "after": "out"}]
+    assert data["keystones"][1]["changes"][0]["claim"] == "different"
+    out = run("keystones", BIPOLAR, "--target", "charge").stdout
+    assert "(weighed, per-issue standard)" in out.splitlines()[0]
+
+
+def test_strength_json_has_the_relation_forces() -> None:
+    data = as_json("strength", BIPOLAR)
+    forces = data["forces"]
+    assert list(forces) == [
+        "traffic+>charge",
+        "different->traffic",
+        "similar->different",
+        "regressive->charge",
+        "review->lobby",
+        "rebate-arg",
+        "lobby_>traffic+>charge",
+    ]
+    # a force is weight x weakest premise's strength x validity: review->lobby is 1 x 0.5 x 1
+    assert forces["review->lobby"] == pytest.approx(0.5)
+    assert forces["rebate-arg"] == pytest.approx(0.5)
