@@ -221,6 +221,20 @@ class Weighed:
                 return f"undercut by {u} ({self.weights[u]:.2f} ≥ {self.weights[rid]:.2f})"
         return "out"
 
+    def _strongest_open(self, ids: list[str]) -> str | None:
+        """The undecided relation of ``ids`` that weighs most, when it outweighs every applicable
+        one: what could still change the balance."""
+        settled = self._decisive(ids)
+        best = None
+        for rid in ids:
+            if self.labels[rid] == "undec" and (
+                best is None or self.weights[rid] > self.weights[best]
+            ):
+                best = rid
+        if best is None or (settled is not None and self.weights[settled] >= self.weights[best]):
+            return None
+        return best
+
     def _explain_claim(self, c: str, label: str) -> str:
         pro, con = self.pro[c], self.con[c]
         reasons = self.reasons(c)
@@ -235,6 +249,10 @@ class Weighed:
         con_text = f"objection {objection} ({con:.2f})" if objection is not None else ""
         standard = self.standard(c)
         if label == "in":
+            doubt = self._strongest_open(self.objections(c))
+            if doubt is not None:
+                # In whichever way the undecided objection goes.
+                con_text = f"even undecided objection {doubt} ({self.weights[doubt]:.2f})"
             line = (
                 f"{pro_text} outweighs {con_text}"
                 if con_text
@@ -243,9 +261,14 @@ class Weighed:
             if standard.name != "preponderance":
                 line += f"; meets {standard.name}"
             return line
+        hope = self._strongest_open(reasons)
+        if hope is not None:
+            # Out whichever way the undecided reason goes: judge it at its best.
+            pro = self.weights[hope]
+            pro_text = f"even undecided reason {hope} ({pro:.2f})"
         failure = standard.failure(pro, con)
         if failure == "balanced":
-            if reason is None and reasons:
+            if pro == 0 and reasons:
                 return pro_text + (f"; {con_text}" if con_text else "")
             if not con_text:
                 return f"{pro_text}: nothing to weigh"

@@ -158,6 +158,13 @@ def _map_title(amap: Any, path: str, lang: str | None) -> str:
     metavar="CLAIM",
     help="Weighed only: why this claim (or relation) stands or falls, walked down its reasons.",
 )
+@click.option(
+    "--depth",
+    type=click.IntRange(min=0),
+    metavar="N",
+    default=None,
+    help="With --explain: how many levels down to walk (default 2; 0 walks the whole tree).",
+)
 @ASSUME
 @REJECT
 @SUPPORT
@@ -169,6 +176,7 @@ def evaluate(
     standard: str | None,
     accepts: str | None,
     explain: str | None,
+    depth: int | None,
     assume: tuple[str, ...],
     reject: tuple[str, ...],
     support: str | None,
@@ -182,9 +190,23 @@ def evaluate(
     docs/evaluation.md). --semantics grounded|complete|preferred|stable reads the map as a
     bipolar framework flattened into a Dung one; that is the default for .i23/.apx/.tgf files.
     """
-    semantics = pick_semantics(path, semantics, support, standard=standard, explain=explain)
+    semantics = pick_semantics(
+        path, semantics, support, standard=standard, explain=explain, depth=depth is not None
+    )
+    if depth is not None and not explain:
+        raise click.UsageError("--depth goes with --explain CLAIM")
     if semantics == "weighed":
-        _evaluate_weighed(path, standard, accepts, explain, assume, reject, fmt, lang)
+        _evaluate_weighed(
+            path,
+            standard,
+            accepts,
+            explain,
+            2 if depth is None else depth,
+            assume,
+            reject,
+            fmt,
+            lang,
+        )
         return
     from argmap.analysis.evaluation import evaluate as run
     from argmap.render.text import format_evaluation
@@ -230,6 +252,7 @@ def _evaluate_weighed(
     standard: str | None,
     accepts: str | None,
     explain: str | None,
+    depth: int,
     assume: tuple[str, ...],
     reject: tuple[str, ...],
     fmt: str,
@@ -259,7 +282,7 @@ def _evaluate_weighed(
             data["explain"] = {"node": focus, "because": w.explain(focus)}
         echo_json(data)
     elif focus is not None:
-        click.echo(format_explanation(w, focus, lang), nl=False)
+        click.echo(format_explanation(w, focus, lang, depth), nl=False)
     else:
         click.echo(format_weighed(_map_title(amap, path, lang), w, lang, target), nl=False)
 

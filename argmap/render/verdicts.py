@@ -74,10 +74,10 @@ def format_weighed(
     return "".join(out)
 
 
-def format_explanation(w: Weighed, node: str, lang: str | None = None) -> str:
+def format_explanation(w: Weighed, node: str, lang: str | None = None, depth: int = 0) -> str:
     """`argmap evaluate --explain NODE`: why ``node`` has its label, walked down through the
-    reasons, objections, premises and undercuts that decide it. Each node is explained once;
-    a later mention points back to it."""
+    reasons, objections, premises and undercuts that decide it, ``depth`` levels down (0: all
+    the way). Each node is explained once; a later mention points back to it."""
     amap = w.amap
     lines: list[str] = []
     done: set[str] = set()
@@ -91,8 +91,8 @@ def format_explanation(w: Weighed, node: str, lang: str | None = None) -> str:
             )
         return f"{name}  {label}  weight {w.weights[name]:.2f}"
 
-    def walk(name: str, role: str, depth: int) -> None:
-        indent = "  " * depth
+    def walk(name: str, role: str, level: int) -> None:
+        indent = "  " * level
         lead = f"{indent}{role}: " if role else indent
         if name in done:
             lines.append(f"{lead}{name}  {w.labels[name].upper()}  (explained above)")
@@ -108,9 +108,13 @@ def format_explanation(w: Weighed, node: str, lang: str | None = None) -> str:
         else:
             children = [("premise", p) for p in amap.relation(name).premises]
             children += [("undercut", u) for u in w.into.get(name, ())]
+        if children and depth_limit and level >= depth_limit:
+            lines.append(f"{indent}  … {len(children)} more below (--depth {level + 1} shows them)")
+            return
         for child_role, child in children:
-            walk(child, child_role, depth + 1)
+            walk(child, child_role, level + 1)
 
+    depth_limit = depth
     walk(node, "", 0)
     return "\n".join(lines) + "\n"
 

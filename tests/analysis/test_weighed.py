@@ -162,6 +162,34 @@ def test_a_mutual_attack_of_equals_stays_undecided_and_the_heavier_wins() -> Non
     assert uneven.label("a") == "in" and uneven.label("b") == "out"
 
 
+def test_a_verdict_that_holds_whichever_way_an_undecided_relation_goes_says_so() -> None:
+    # a and b attack each other as equals, so a's relations stay undecided. c's best reason
+    # could only reach 0.5 against an objection of 0.5: c is out either way. e's reason
+    # (0.9) beats a's undecided objection (0.5) either way: e is in.
+    w = weigh(
+        mapped(
+            """claims:
+  a: {text: A, opposes: b}
+  b: {text: B, opposes: a}
+  c: {text: C}
+  d: {text: D, opposes: c}
+  e: {text: E}
+  f: {text: F, weight: 0.9, supports: e}
+relations:
+  - {id: maybe, from: a, to: c, type: supports}
+  - {id: doubt, from: a, to: e, type: opposes}
+"""
+        )
+    )
+    assert w.label("c") == "out" and w.label("maybe") == "undec"
+    assert (
+        w.explain("c")
+        == "balanced: even undecided reason maybe (0.50) against objection d->c (0.50)"
+    )
+    assert w.label("e") == "in"
+    assert w.explain("e") == "reason f+>e (0.90) outweighs even undecided objection doubt (0.50)"
+
+
 def test_an_undecided_attacker_that_cannot_win_decides_nothing() -> None:
     # a and b attack each other evenly (undecided); each also opposes c, which at 0.9 beats
     # either of them whatever they turn out to be
@@ -259,3 +287,40 @@ def test_a_long_chain_is_decided_in_one_pass() -> None:
     lines.append(f"  c{n}: {{text: last}}")
     w = weigh(mapped("\n".join(lines) + "\n"))
     assert all(label == "in" for label in w.labels.values())
+
+
+def test_without_supports_and_weights_it_is_the_grounded_labelling() -> None:
+    # Random maps of oppositions (single and linked) and undercuts at the default weights:
+    # every claim's weighed label equals its grounded one in the flattened Dung framework.
+    import random
+
+    from argmap.analysis.evaluation import evaluate
+    from argmap.analysis.framework import map_to_framework
+
+    compared = 0
+    for seed in range(300):
+        rnd = random.Random(seed)
+        n = rnd.randint(2, 9)
+        claims = "".join(f"  c{i}: {{text: C{i}}}\n" for i in range(n))
+        rels: list[str] = []
+        lines = []
+        for _ in range(rnd.randint(1, 2 * n)):
+            a, b, c = rnd.randrange(n), rnd.randrange(n), rnd.randrange(n)
+            roll, rid = rnd.random(), f"r{len(rels)}"
+            if a == b:
+                continue
+            if roll < 0.7:
+                lines.append(f"  - {{id: {rid}, from: c{a}, to: c{b}, type: opposes}}\n")
+            elif roll < 0.85 and c not in (a, b):
+                lines.append(f"  - {{id: {rid}, from: [c{a}, c{c}], to: c{b}, type: opposes}}\n")
+            elif roll >= 0.85 and rels:
+                target = rnd.choice(rels)
+                lines.append(f"  - {{id: {rid}, from: c{a}, to: {target}, type: undercuts}}\n")
+            else:
+                continue
+            rels.append(rid)
+        amap = mapped("claims:\n" + claims + "relations:\n" + "".join(lines))
+        grounded = evaluate(map_to_framework(amap).framework, "grounded").labelling()
+        assert weigh(amap).claim_labels() == {c: grounded[c] for c in amap.claims}, seed
+        compared += 1
+    assert compared == 300

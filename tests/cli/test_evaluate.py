@@ -237,7 +237,11 @@ def test_weighed_text_explains_each_verdict() -> None:
 
 
 def test_explain_walks_down_the_reasons() -> None:
-    out = run("evaluate", BIPOLAR, "--explain", "charge").stdout.splitlines()
+    short = run("evaluate", BIPOLAR, "--explain", "charge").stdout.splitlines()
+    assert "      … 1 more below (--depth 3 shows them)" in short
+    assert not any(line.startswith("        premise:") for line in short)
+    out = run("evaluate", BIPOLAR, "--explain", "charge", "--depth", "0").stdout.splitlines()
+    assert len(out) > len(short)
     assert out[0].startswith("charge  IN  pro 0.80 con 0.00")
     assert out[1] == "  because reason traffic+>charge (0.80); no objection stands"
     assert "  reason: traffic+>charge  IN  weight 0.80" in out
@@ -246,6 +250,8 @@ def test_explain_walks_down_the_reasons() -> None:
         "Our city is not comparable to those cities." in out
     )
     assert "  objection: regressive->charge  OUT  weight 0.50" in out
+    result = run("evaluate", BIPOLAR, "--depth", "1", code=2)
+    assert "--depth goes with --explain" in result.stderr
     data = as_json("evaluate", BIPOLAR, "--explain", "regressive")
     assert data["explain"]["because"].startswith("balanced")
 
