@@ -1,15 +1,17 @@
 """A readable Markdown report of a map, for people who read rather than look.
 
-Per issue: its question and the positions that answer it, each with the outline of what supports
-and opposes it (linked premises and undercuts included). Then every claim with its text, kind,
-actors, sources (titles and dates), supporters, opposers and what it bears on; then the actors
-and sources. Headings are in English or Japanese following ``lang``.
+Per issue: its question and the positions that answer it, each with its weighed status (stands,
+falls or open; ``docs/evaluation.md``) and the outline of what supports and opposes it (linked
+premises and undercuts included). Then every claim with its text, status, kind, actors, sources
+(titles and dates), supporters, opposers and what it bears on; then the actors and sources.
+Headings are in English or Japanese following ``lang``.
 """
 
 from __future__ import annotations
 
 import re
 
+from argmap.analysis.weighed import weigh
 from argmap.model import ArgumentMap, Claim, Relation
 
 WORDS: dict[str, dict[str, str]] = {
@@ -54,6 +56,11 @@ WORDS: dict[str, dict[str, str]] = {
         "author": "Author",
         "id": "Id",
         "said": "Claims",
+        "status": "Status",
+        "in": "stands",
+        "out": "falls",
+        "undec": "open",
+        "status_line": "{label} (pro {pro:.2f}, con {con:.2f})",
     },
     "ja": {
         "issues": "論点",
@@ -96,6 +103,11 @@ WORDS: dict[str, dict[str, str]] = {
         "author": "著者",
         "id": "ID",
         "said": "主張",
+        "status": "判定",
+        "in": "成立",
+        "out": "不成立",
+        "undec": "未決",
+        "status_line": "{label}(賛 {pro:.2f}、否 {con:.2f})",
     },
 }
 
@@ -122,6 +134,7 @@ class _Report:
         base = (self.lang or "en").split("-")[0]
         self.w = WORDS.get(base, WORDS["en"])
         self.depth = depth
+        self.weighed = weigh(amap)
         self.incoming: dict[str, list[Relation]] = {}
         for rel in amap.relations:
             self.incoming.setdefault(rel.target, []).append(rel)
@@ -180,7 +193,8 @@ class _Report:
                     self.out += [f"_{w['no_positions']}_", ""]
                 for claim in positions:
                     answered.add(claim.id)
-                    self.out.append(f"- **{w['positions']}:** {self.ref(claim.id)}")
+                    status = w[self.weighed.label(claim.id)]
+                    self.out.append(f"- **{w['positions']}:** {self.ref(claim.id)} — **{status}**")
                     self.outline(claim.id, 1, {claim.id})
                 self.out.append("")
         self.out += [f"## {w['claims']}", ""]
@@ -249,7 +263,11 @@ class _Report:
     def claim(self, claim: Claim) -> None:
         w, amap = self.w, self.amap
         self.out += [f'### <a id="{_anchor(claim.id)}"></a>`{claim.id}`: {self.t(claim.text)}', ""]
-        rows = [f"- **{w['kind']}:** {w[claim.kind]}"]
+        verdict = self.weighed
+        status = w["status_line"].format(
+            label=w[verdict.label(claim.id)], pro=verdict.pro[claim.id], con=verdict.con[claim.id]
+        )
+        rows = [f"- **{w['status']}:** {status}", f"- **{w['kind']}:** {w[claim.kind]}"]
         if claim.answers:
             issue = amap.issues.get(claim.answers)
             question = self.t(issue.question) if issue else ""

@@ -16,7 +16,7 @@ def test_issue_outline() -> None:
     assert text.startswith("# Tiny debate\n")
     assert "4 claims, 4 relations, 2 actors, 1 sources." in text
     assert "### Issue: Should we do X? (`q`)" in text
-    assert "- **Positions:** [`x`](#claim-x) We should do X." in text
+    assert "- **Positions:** [`x`](#claim-x) We should do X. — **stands**" in text
     assert "  - **Pro:** [`a`](#claim-a) X is cheap." in text
     assert "  - **Con:** [`b`](#claim-b) X is risky.\n    - **Con:** [`c`](#claim-c)" in text
     assert "**Pro (together):** [`a`](#claim-a) X is cheap. + [`c`](#claim-c)" in text
@@ -34,6 +34,17 @@ def test_claim_cards() -> None:
     assert "- **Answers:** Should we do X? (`q`)" in x
     assert "| `alice` | Alice | person |" in text
     assert "| `paper` | A paper |  | 2024-07-23 |" in text
+
+
+def test_status_is_the_weighed_labelling() -> None:
+    text = dump_markdown(load_map(DATA / "tiny.yaml"))
+    b = text[text.index('<a id="claim-b">') :].split("\n### ")[0]
+    # c opposes b with equal weight: balanced, so b falls; x stands on its reason a
+    assert "- **Status:** falls (pro 0.50, con 0.50)" in b
+    x = text[text.index('<a id="claim-x">') :].split("\n### ")[0]
+    assert "- **Status:** stands (pro 0.50, con 0.00)" in x
+    ja = dump_markdown(load_map(DATA / "tiny.yaml"), lang="ja")
+    assert "- **判定:** 不成立(賛 0.50、否 0.50)" in ja
 
 
 def test_undercuts_schemes_and_weights() -> None:
