@@ -55,6 +55,7 @@ def test_runner_quick_pass(tmp_path: Path) -> None:
             sys.executable,
             str(BENCH / "run.py"),
             *("--svg-sizes", "20,40", "--dot-size", "60", "--validate-size", "80"),
+            *("--weighed-size", "80"),
             *("--cache-size", "80", "--repeats", "1", "--big-repeats", "1", "--no-argdown"),
             *("--work", str(tmp_path), "--argmap", str(argmap), "--before", str(argmap)),
         ],
@@ -75,6 +76,7 @@ def test_runner_quick_pass(tmp_path: Path) -> None:
         "| SVG − bare dot ≤ 0.35 s | 40 claims |",
         "| DOT, first load, ≥ 1× Argdown | 60 claims |",
         "| validate, first load, ≤ 10 s | 80 claims |",
+        "| weighed evaluate, first load, ≤ 5 s | 80 claims |",
         "| map cache (info) | validate, 80 claims |",
     ):
         assert row in table, table
@@ -84,7 +86,7 @@ def test_runner_quick_pass(tmp_path: Path) -> None:
     broken = {name: s["note"] for name, s in samples.items() if s["median"] is None}
     assert not broken, broken
     run = load_runner()
-    assert len(results["rows"]) == len(run.SHIPPED_COMMANDS) + 2 + 1 + 1 + 1
+    assert len(results["rows"]) == len(run.SHIPPED_COMMANDS) + 2 + 1 + 1 + 1 + 1
 
 
 def test_the_table_marks_what_fails() -> None:
