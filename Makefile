@@ -17,10 +17,11 @@ demo: setup
 	@mkdir -p $(OUT)
 	$(BIN)/argmap validate $(MAP)
 	$(BIN)/argmap stats $(MAP) --lang en
-	$(BIN)/argmap render $(MAP) -o $(OUT)/llama-3.1-ja.svg
-	$(BIN)/argmap render $(MAP) --lang en -o $(OUT)/llama-3.1-en.png
-	$(BIN)/argmap render $(MAP) --lang en --focus zuck-path-forward --depth 2 -o $(OUT)/focus-en.png
-	$(BIN)/argmap html $(MAP) -o $(OUT)/llama-3.1.html
+	$(BIN)/argmap render $(MAP) -o $(OUT)/llama-3.1-ja.svg --force
+	$(BIN)/argmap render $(MAP) --lang en -o $(OUT)/llama-3.1-en.png --force
+	$(BIN)/argmap render $(MAP) --lang en --focus zuck-path-forward --depth 2 \
+		-o $(OUT)/focus-en.png --force
+	$(BIN)/argmap html $(MAP) -o $(OUT)/llama-3.1.html --force
 	$(BIN)/argmap supporters $(MAP) zuck-path-forward --lang en
 	$(BIN)/argmap opposers $(MAP) zuck-path-forward --all --lang en
 	$(BIN)/argmap evaluate $(MAP) --lang en --format text

@@ -66,6 +66,22 @@ class MapError(ArgmapError):
         return cls([Diagnostic(message, location, hint)])
 
 
+class MapWarning(UserWarning):
+    """Something a reader worked around (an Argdown self-attack it dropped), raised through
+    :mod:`warnings` so the library never prints: the CLI shows each ``diagnostic``."""
+
+    def __init__(self, diagnostic: Diagnostic) -> None:
+        self.diagnostic = diagnostic
+        super().__init__(diagnostic.format())
+
+
+def warn(message: str, location: Location | None = None, hint: str | None = None) -> None:
+    """Issue a :class:`MapWarning` at ``location``."""
+    import warnings
+
+    warnings.warn(MapWarning(Diagnostic(message, location, hint, "warning")), stacklevel=2)
+
+
 class NotFoundError(ArgmapError):
     """A name given by the user (claim, actor, issue…) matches nothing in the map."""
 

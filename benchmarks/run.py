@@ -372,7 +372,8 @@ class Bench:
     def write_dot(self, version: str, source: Path, tag: str) -> Path | None:
         """The DOT this argmap writes for ``source`` (what bare ``dot`` is timed on)."""
         target = self.out / f"{version}-{tag}.ref.dot"
-        job = Job(self.am(version, "render", str(source), "-o", str(target)), self.env, self.out)
+        argv = self.am(version, "render", str(source), "-o", str(target))
+        job = Job(argv, self.env, self.out, target)
         _, _, code, stderr = run_once(job, self.args.timeout)
         if code != 0 or not target.exists():
             print(f"  ! {version} render -o {target.name}: exit {code}: {stderr.strip()[-300:]}")

@@ -6,6 +6,7 @@ import click
 
 from argmap.cli import progress
 from argmap.cli.common import CliError, fail, load
+from argmap.cli.output import FORCE_OPTION, check_output, to_stdout, write_output
 from argmap.cli.render import RANKDIR
 from argmap.cli.view_options import apply_view, view_options
 from argmap.errors import ArgmapError
@@ -19,8 +20,9 @@ from argmap.view import Selection
     "--output",
     required=True,
     type=click.Path(dir_okay=False),
-    help="The HTML file to write (replaced atomically).",
+    help="The HTML file to write (atomically; '-' for standard output).",
 )
+@FORCE_OPTION
 @click.option(
     "--lang",
     "langs",
@@ -63,6 +65,7 @@ def html(
     view: Selection,
     no_size_limit: bool,
     timeout: float,
+    force: bool,
 ) -> None:
     """Write MAP as one HTML file that works offline: pan and zoom, search in every language,
     a language switch, and a panel per claim with its sources, supporters and opposers.
@@ -70,12 +73,12 @@ def html(
     The view options (--focus, --issue, --tag, --actor) put only that part of MAP on the page.
     """
     from argmap.cli.render import DOT_LAYOUT_LIMIT, _show
-    from argmap.io import write_atomic
     from argmap.render.dot import RenderOptions, to_dot
     from argmap.render.graphviz import render_dot
     from argmap.render.html import build_page
 
     whole = load(path)
+    check_output(output, force, whole.files)
     try:
         amap, selection = apply_view(whole, view)
     except ArgmapError as exc:
@@ -112,10 +115,9 @@ def html(
             svgs[lang or "und"] = svg.decode("utf-8")
         progress.phase("writing the page")
         page = build_page(amap, svgs, statuses, strengths)
-        write_atomic(output, page.encode("utf-8"))
         progress.finish()
     except ArgmapError as exc:
         raise fail(exc) from None
-    except OSError as exc:
-        raise CliError(f"cannot write {output}: {exc.strerror}") from None
-    click.echo(f"wrote {output} ({len(amap.claims)} claims, {', '.join(svgs)})", err=True)
+    write_output(output, page, force)
+    if not to_stdout(output):
+        click.echo(f"wrote {output} ({len(amap.claims)} claims, {', '.join(svgs)})", err=True)

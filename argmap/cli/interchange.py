@@ -3,25 +3,17 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
+import warnings
 
 import click
 
 from argmap.cli import progress
 from argmap.cli.common import CliError, fail, load
+from argmap.cli.output import FORCE_OPTION, check_output, to_stdout, write_output
 from argmap.cli.view_options import apply_view, view_options
-from argmap.errors import ArgmapError
+from argmap.errors import ArgmapError, MapWarning
+from argmap.io import MAX_INPUT_BYTES, InputError, read_input
 from argmap.view import CLUSTERS, Selection, clusters
-
-
-def write_atomic(path: str, text: str, force: bool) -> None:
-    """Write ``text`` to ``path`` atomically; an existing file is replaced only with ``force``."""
-    from argmap.io import write_atomic as write
-
-    try:
-        write(path, text, overwrite=force)
-    except ArgmapError as exc:
-        raise CliError(str(exc)) from None
 
 
 def _format_help(can_load: bool = False, can_dump: bool = False) -> str:
@@ -40,9 +32,11 @@ def _format_help(can_load: bool = False, can_dump: bool = False) -> str:
     "yaml, argdown, aif, json, graphml, mermaid, markdown, i23, apx, tgf "
     "(default: from the suffix of -o).",
 )
-@click.option("-o", "--output", type=click.Path(), help="Write to this file (default: stdout).")
+@click.option(
+    "-o", "--output", type=click.Path(), help="Write to this file (default and '-': stdout)."
+)
 @click.option("--lang", help="Language of texts where the format holds one (default: the map's).")
-@click.option("--force", is_flag=True, help="Overwrite an existing output file.")
+@FORCE_OPTION
 @view_options
 @click.option(
     "--cluster",
@@ -79,7 +73,7 @@ def export(
     from argmap.formats.registry import format_for_suffix, get_format
 
     if fmt is None:
-        fmt = format_for_suffix(output, can_dump=True) if output else None
+        fmt = format_for_suffix(output, can_dump=True) if not to_stdout(output) else None
         if fmt is None:
             raise click.UsageError(
                 "say which format with --to (one of: " + _format_help(can_dump=True) + ")"
@@ -100,6 +94,7 @@ def export(
             f"--cluster works with the drawn formats (mermaid, graphml), not {target.name}"
         )
     amap = load(path)
+    check_output(output, force, amap.files)
     try:
         amap, _ = apply_view(amap, view)
         groups = clusters(amap, cluster, lang) if cluster is not None else None
@@ -118,11 +113,9 @@ def export(
         raise fail(exc) from None
     finally:
         progress.finish()
-    if output:
-        write_atomic(output, text, force)
+    write_output(output, text, force)
+    if not to_stdout(output):
         click.echo(f"{output}: {target.name} ({len(amap.claims)} claims)", err=True)
-    else:
-        click.echo(text, nl=False)
 
 
 @click.command("import")
@@ -134,8 +127,10 @@ def export(
     help="Source format: argdown (its JSON export), aif, kialo, json, yaml, i23, apx, tgf "
     "(default: guessed from the content, then the suffix).",
 )
-@click.option("-o", "--output", type=click.Path(), help="Write the map here (default: stdout).")
-@click.option("--force", is_flag=True, help="Overwrite an existing output file.")
+@click.option(
+    "-o", "--output", type=click.Path(), help="Write the map here (default and '-': stdout)."
+)
+@FORCE_OPTION
 def import_(file: str, fmt: str | None, output: str | None, force: bool) -> None:
     """Read FILE from another tool and write it as an argmap YAML map.
 
@@ -146,11 +141,14 @@ def import_(file: str, fmt: str | None, output: str | None, force: bool) -> None
     from argmap.formats.registry import get_format, guess_format
     from argmap.load.yaml import decode
 
-    if output and output != "-" and Path(output).exists() and not force:
-        raise CliError(f"{output} already exists; use --force to overwrite it")
+    check_output(output, force, () if file == "-" else (file,))
     name = "<stdin>" if file == "-" else file
     try:
-        data = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
+        data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1) if file == "-" else read_input(file)
+        if len(data) > MAX_INPUT_BYTES:
+            raise InputError(f"standard input is over {MAX_INPUT_BYTES // 2**20} MiB")
+    except InputError as exc:
+        raise CliError(str(exc)) from None
     except FileNotFoundError:
         raise CliError(f"no such file: {file}") from None
     except IsADirectoryError:
@@ -174,22 +172,25 @@ def import_(file: str, fmt: str | None, output: str | None, force: bool) -> None
                 + _format_help(can_load=True)
             )
         progress.phase(f"reading {name} ({source.name})")
-        amap = source.load(text, name)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", MapWarning)
+            amap = source.load(text, name)
         progress.phase("writing the map")
         result = get_format("yaml").dump(amap)
     except ArgmapError as exc:
         raise fail(exc) from None
     finally:
         progress.finish()
+    for item in caught:
+        if isinstance(item.message, MapWarning):
+            click.echo(item.message.diagnostic.format(), err=True)
     summary = (
         f"{name}: {source.name}: {len(amap.claims)} claims, {len(amap.relations)} relations, "
         f"{len(amap.actors)} actors, {len(amap.sources)} sources"
     )
-    if output and output != "-":
-        write_atomic(output, result, force)
+    write_output(output, result, force)
+    if not to_stdout(output):
         click.echo(f"{summary} -> {output}", err=True)
-    else:
-        click.echo(result, nl=False)
 
 
-__all__ = ["export", "import_", "write_atomic"]
+__all__ = ["export", "import_"]

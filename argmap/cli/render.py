@@ -8,7 +8,8 @@ from collections.abc import Mapping
 import click
 
 from argmap.cli import progress
-from argmap.cli.common import CliError, choice, fail, load, write_stdout
+from argmap.cli.common import CliError, choice, fail, load
+from argmap.cli.output import FORCE_OPTION, check_output, to_stdout, write_output
 from argmap.cli.view_options import apply_view, view_options
 from argmap.errors import ArgmapError
 from argmap.model import ArgumentMap
@@ -76,8 +77,9 @@ RANKDIR = choice(
     "--output",
     type=click.Path(dir_okay=False),
     help="File to write; its suffix (.svg .png .pdf .dot) picks the format. "
-    "Without it, DOT goes to standard output.",
+    "Without it, or with '-', the output goes to standard output (DOT unless --format).",
 )
+@FORCE_OPTION
 @click.option(
     "--format",
     "fmt",
@@ -152,6 +154,7 @@ def render(
     timeout: float,
     dpi: int,
     no_legend: bool,
+    force: bool,
 ) -> None:
     """Draw MAP as a diagram: conclusions on top, support green, opposition red,
     undercuts dashed purple, and a legend.
@@ -171,13 +174,12 @@ def render(
       argmap render map.yaml --issue my-issue | dot -Tpdf > issue.pdf
       argmap render big.yaml -o overview.svg --cluster issue --collapse
     """
-    from argmap.io import write_atomic
     from argmap.render.dot import RenderOptions, picture
     from argmap.render.graphviz import format_for, render_dot
 
     shown = _show(show)
     if fmt is None:
-        if output is None:
+        if to_stdout(output):
             fmt = "dot"
         else:
             fmt = format_for(output)
@@ -187,13 +189,14 @@ def render(
                     "name, or --format",
                     param_hint="-o",
                 )
-    if output is None and fmt in ("png", "pdf") and sys.stdout.isatty():
+    if to_stdout(output) and fmt in ("png", "pdf") and sys.stdout.isatty():
         raise click.UsageError(f"{fmt.upper()} is binary: write it to a file with -o FILE")
 
     if collapse and cluster is None:
         raise click.UsageError("--collapse needs --cluster (tag, actor or issue)")
 
     amap = load(path)
+    check_output(output, force, amap.files)
     try:
         statuses = claim_statuses(amap) if color_by == "status" else None
         part, selection = apply_view(amap, view)
@@ -236,14 +239,9 @@ def render(
     except ArgmapError as exc:
         raise fail(exc) from None
 
-    if output is None:
-        write_stdout((data,))
-        return
-    try:
-        write_atomic(output, data)
-    except OSError as exc:
-        raise CliError(f"cannot write {output}: {exc.strerror or exc}") from None
-    click.echo(f"wrote {output} ({fmt}, {len(data):,} bytes)", err=True)
+    write_output(output, data, force)
+    if not to_stdout(output):
+        click.echo(f"wrote {output} ({fmt}, {len(data):,} bytes)", err=True)
 
 
 __all__ = ["DOT_LAYOUT_LIMIT", "claim_statuses", "render", "too_big_message"]

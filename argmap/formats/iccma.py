@@ -32,6 +32,7 @@ from pathlib import Path
 
 from argmap.analysis.framework import Framework, map_to_framework
 from argmap.errors import ArgmapError, Diagnostic, Location, MapError
+from argmap.io import InputError, read_input
 from argmap.model import ArgumentMap, Claim, Relation, Text
 
 __all__ = [
@@ -76,7 +77,9 @@ def load_framework(path: str | os.PathLike[str], fmt: str | None = None) -> Fram
         raise ArgmapError(f"{path}: not a framework file (use .i23, .af, .apx or .tgf)")
     name = str(path)
     try:
-        data = Path(path).read_bytes()
+        data = read_input(path)
+    except InputError as exc:
+        raise MapError.single(str(exc), Location(name)) from None
     except OSError as exc:
         raise MapError.single(f"cannot read {name}: {exc.strerror}", Location(name)) from None
     try:
@@ -109,6 +112,9 @@ _BAD_I23_LINE = re.compile(
 _COMMENT_LINE = re.compile(r"^[ \t]*#.*$", re.M)
 _NUMBER = re.compile(r"[0-9]+")
 _ONE = 1
+#: The most arguments an i23 header may announce. Its arguments need not appear in an attack,
+#: so the header alone decides what a read allocates; this bounds it (about 1 GB to evaluate).
+MAX_ARGUMENTS = 2_000_000
 
 
 def parse_i23(text: str, file: str = "<string>", names_from_comments: bool = False) -> Framework:
@@ -120,7 +126,16 @@ def parse_i23(text: str, file: str = "<string>", names_from_comments: bool = Fal
     header = _HEADER.match(text)
     if header is None:
         raise MapError(_i23_errors(text, file))
-    n = int(header.group(1))
+    n = int(header.group(1)) if len(header.group(1)) <= 10 else MAX_ARGUMENTS + 1
+    if n > MAX_ARGUMENTS:
+        line = text.count("\n", 0, header.start(1)) + 1
+        col = header.start(1) - (text.rfind("\n", 0, header.start(1)) + 1) + 1
+        raise MapError.single(
+            f"the header announces {header.group(1)[:20]} arguments, over the limit of "
+            f"{MAX_ARGUMENTS:,}",
+            Location(file, line, col),
+            "check the number, or split the framework",
+        )
     src, dst = array("i"), array("i")
     start = header.end()
     length = len(text)
@@ -133,7 +148,10 @@ def parse_i23(text: str, file: str = "<string>", names_from_comments: bool = Fal
             raise MapError(_i23_errors(text, file))
         if "#" in chunk:
             chunk = _COMMENT_LINE.sub("", chunk)
-        values = array("i", map(int, chunk.split()))
+        try:
+            values = array("i", map(int, chunk.split()))
+        except (ValueError, OverflowError):  # a number too long for an argument
+            raise MapError(_i23_errors(text, file)) from None
         if values:
             lo, hi = min(lo, min(values)), max(hi, max(values))
         src.extend(values[0::2])
@@ -187,7 +205,7 @@ def _i23_errors(text: str, file: str) -> list[Diagnostic]:
                 err("expected the number of arguments after 'p af'", lineno, col)
             elif len(tokens) > 3:
                 err(f"unexpected '{tokens[3][0]}' after the header", lineno, tokens[3][1])
-            n = int(tokens[2][0]) if len(tokens) > 2 and _NUMBER.fullmatch(tokens[2][0]) else 0
+            n = int(tokens[2][0][:12]) if len(tokens) > 2 and _NUMBER.fullmatch(tokens[2][0]) else 0
             continue
         if n is None:
             err("expected the header 'p af N' first", lineno, tokens[0][1])
@@ -206,8 +224,8 @@ def _i23_errors(text: str, file: str) -> list[Diagnostic]:
         for token, col in tokens:
             if not _NUMBER.fullmatch(token):
                 err(f"'{token}' is not an argument number", lineno, col, "arguments are 1..N")
-            elif n and not 1 <= int(token) <= n:
-                err(f"argument {token} is out of range 1..{n}", lineno, col)
+            elif n and (len(token) > 12 or not 1 <= int(token) <= n):
+                err(f"argument {token[:20]} is out of range 1..{n}", lineno, col)
     if n is None:
         line = text.count("\n") + 1
         err("no 'p af N' header", line if text.strip() else 1, 1, "start the file with 'p af N'")

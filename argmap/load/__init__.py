@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from argmap.errors import Diagnostic, DiagnosticSink, Location, MapError
+from argmap.io import InputError, read_input
 
 if TYPE_CHECKING:  # the loader's modules are imported when a map is loaded, not at start-up
     from argmap.load.schema import Part
@@ -196,8 +197,15 @@ def _load_file(
     via: Location | None,
     meter: _Meter | None = None,
 ) -> None:
-    resolved = path.resolve()
     name = _display(path)
+    if "\0" in str(path):
+        sink.error(
+            f"{name!r}: a file name cannot hold a NUL byte",
+            via or Location(name.replace("\0", "\\0")),
+            "remove it from the include",
+        )
+        return
+    resolved = path.resolve()
     if resolved in stack:
         chain = " -> ".join(_display(s) for s in [*stack, resolved])
         sink.error(f"include cycle: {chain}", via, "remove one of these includes")
@@ -208,7 +216,10 @@ def _load_file(
     try:
         data = contents.get(resolved)
         if data is None:
-            data = contents[resolved] = path.read_bytes()
+            data = contents[resolved] = read_input(path)
+    except InputError as exc:
+        sink.error(str(exc), via or Location(name), "name a YAML file")
+        return
     except IsADirectoryError:
         sink.error(f"included path is a directory: {name}", via or Location(name))
         return

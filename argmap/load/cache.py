@@ -25,6 +25,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from argmap.errors import ArgmapError
+from argmap.io import read_input
+
 __all__ = ["Entry", "cache_dir", "enabled"]
 
 #: Maps whose files add up to fewer bytes are not cached.
@@ -105,12 +108,12 @@ class Entry:
                 return None
             h = hashlib.sha256(_code_version().encode())
             for name, path in roots:
-                data = path.read_bytes()
+                data = read_input(path)
                 resolved = path.resolve()
                 contents[resolved] = data
                 h.update(b"\0" + f"{name}\0{resolved}".encode("utf-8", "surrogateescape") + b"\0")
                 h.update(_digest(data).encode())
-        except OSError:  # the load reports it
+        except (OSError, ArgmapError):  # the load reports it
             return None
         return cls(cache_dir() / f"{h.hexdigest()}{SUFFIX}")
 

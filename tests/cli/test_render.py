@@ -219,12 +219,12 @@ def test_big_view_ways_out_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     assert not dot_input.exists()
 
     for extra in (["--engine", "sfdp"], ["--no-size-limit"], ["--focus", "c100", "--depth", "3"]):
-        result = run(big, "-o", out, *extra)
+        result = run(big, "-o", out, "--force", *extra)
         assert result.exit_code == 0, (extra, result.output)
         assert dot_input.exists()
         dot_input.unlink()
 
-    result = run(big, "-o", out, "--cluster", "issue", "--collapse")
+    result = run(big, "-o", out, "--force", "--cluster", "issue", "--collapse")
     assert result.exit_code == 0, result.output
     sent = dot_input.read_text(encoding="utf-8")
     assert sent.count("[label=") == 3  # two group boxes and the legend
