@@ -105,6 +105,15 @@ class Source:
     url: str | None = None
     loc: Location | None = field(default=None, compare=False)
 
+    @property
+    def link(self) -> str | None:
+        """The url when it is safe to make a link of: http(s) only, never ``javascript:``,
+        ``data:`` or any other scheme a page or document would run or open."""
+        url = self.url
+        if url and url[:8].lower().startswith(("http://", "https://")) and url.isprintable():
+            return url
+        return None
+
 
 @dataclass(frozen=True, slots=True)
 class Issue:

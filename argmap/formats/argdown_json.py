@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from argmap.errors import DiagnosticSink
+from argmap.errors import DiagnosticSink, warn
 from argmap.formats.argdown import AUX
 from argmap.formats.jsonloc import describe, parse_json, where
 from argmap.formats.plain import (
@@ -31,13 +31,19 @@ from argmap.model import CLAIM_KINDS, Actor, ArgumentMap, Claim, Issue, Relation
 _ID_BAD = re.compile(r"[^\w\-.:]+")
 
 
+def _seq(value: Any) -> list[Any]:
+    """``value`` when it is a list; anything else (a number where Argdown writes a list)
+    holds nothing."""
+    return value if isinstance(value, list) else []
+
+
 def _clean_text(member: dict[str, Any]) -> str:
     text = member.get("text") or ""
     if not isinstance(text, str):
         return ""
     cuts = sorted(
         (r["start"], r["stop"])
-        for r in member.get("ranges") or []
+        for r in _seq(member.get("ranges"))
         if isinstance(r, dict)
         and r.get("type") == "tag"
         and isinstance(r.get("start"), int)
@@ -49,7 +55,7 @@ def _clean_text(member: dict[str, Any]) -> str:
 
 
 def _description(entry: dict[str, Any]) -> str:
-    for member in entry.get("members") or []:
+    for member in _seq(entry.get("members")):
         if isinstance(member, dict):
             text = _clean_text(member)
             if text:
@@ -153,7 +159,7 @@ class _Importer:
         if isinstance(tags, list) and all(isinstance(t, str) for t in tags):
             tag_list = tuple(tags)
         else:
-            tag_list = tuple(t for t in entry.get("tags") or [] if isinstance(t, str))
+            tag_list = tuple(t for t in _seq(entry.get("tags")) if isinstance(t, str))
         answers = data.get("answers")
         claim = Claim(
             cid,
@@ -171,7 +177,7 @@ class _Importer:
         self.claims[cid] = claim
         lines = [
             m["startLine"]
-            for m in entry.get("members") or []
+            for m in _seq(entry.get("members"))
             if isinstance(m, dict)
             and not m.get("isReference")
             and isinstance(m.get("startLine"), int)
@@ -208,6 +214,7 @@ class _Importer:
             for r in relations
             if isinstance(r, dict)
             and r.get("from") == aux
+            and isinstance(r.get("to"), str)
             and r.get("relationType") in ("attack", "undercut", "contrary", "contradictory")
         ]
 
@@ -312,6 +319,13 @@ class _Importer:
             self.fail("a relation must be an object", rel)
             return
         source, target = rel.get("from"), rel.get("to")
+        if not isinstance(source, str) or not isinstance(target, str):
+            self.fail(
+                "a relation's 'from' and 'to' must be titles (strings), not "
+                f"{describe(source)} and {describe(target)}",
+                rel,
+            )
+            return
         rtype = rel.get("relationType")
         if (source, str(target)) in self.folded:
             return
@@ -352,6 +366,11 @@ class _Importer:
 
     def add(self, premise: str, target: str, rtype: str, at: Any) -> None:
         if premise == target:
+            warn(
+                f"claim '{premise}' {rtype} itself; the relation is left out",
+                self.where(at),
+                "a map cannot hold a claim that bears on itself",
+            )
             return
         key = f"{premise}|{rtype}|{target}"
         if key not in self.relations:

@@ -36,7 +36,10 @@ class JArray(list):
 def parse_json(text: str, filename: str) -> Any:
     """Parse JSON text, keeping the position of every object and array.
 
-    A syntax error becomes a :class:`MapError` at the line and column json reports.
+    A syntax error becomes a :class:`MapError` at the line and column json reports, and so
+    does a key given twice in one object (JSON readers differ on which one wins). An integer
+    too long for Python to convert is read as a float (an infinite one), which whatever reads
+    it then refuses at its place.
     """
     if text.startswith("\ufeff"):
         text = text[1:]
@@ -47,12 +50,27 @@ def parse_json(text: str, filename: str) -> Any:
         index = bisect.bisect_right(starts, offset) - 1
         return index + 1, offset - starts[index] + 1
 
-    decoder = json.JSONDecoder()
+    decoder = json.JSONDecoder(parse_int=_integer)
 
-    def parse_object(s_and_end: tuple[str, int], *args: Any) -> tuple[Any, int]:
-        value, end = json.decoder.JSONObject(s_and_end, *args)
-        obj = JObject(value)
+    def parse_object(
+        s_and_end: tuple[str, int],
+        strict: bool,
+        scan_once: Any,
+        object_hook: Any,
+        object_pairs_hook: Any,
+        memo: Any = None,
+    ) -> tuple[Any, int]:
+        pairs, end = json.decoder.JSONObject(s_and_end, strict, scan_once, None, list, memo)
+        obj = JObject(pairs)
         obj.line, obj.column = position(s_and_end[1] - 1)
+        if len(obj) != len(pairs):
+            seen: set[str] = set()
+            twice = next(k for k, _ in pairs if k in seen or seen.add(k))  # type: ignore[func-returns-value]
+            raise MapError.single(
+                f"duplicate key '{twice}' in this object",
+                Location(filename, obj.line, obj.column),
+                "give each key once",
+            )
         return obj, end
 
     def parse_array(s_and_end: tuple[str, int], scan_once: Any) -> tuple[Any, int]:
@@ -79,6 +97,11 @@ def parse_json(text: str, filename: str) -> Any:
         raise MapError.single(
             "JSON nested too deeply", Location(filename, 1, 1), "is this really a map?"
         ) from None
+
+
+def _integer(digits: str) -> int | float:
+    """A JSON integer; one past Python's digit limit for conversion is read as a float."""
+    return int(digits) if len(digits) <= 4000 else float(digits)
 
 
 def where(filename: str, value: Any) -> Location:

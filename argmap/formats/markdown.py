@@ -123,6 +123,12 @@ def md_escape(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
 
+def _link_target(url: str) -> str:
+    """An http(s) url as a Markdown link destination in angle brackets, where nothing but
+    ``<``, ``>``, a backslash or a space could end it or change it: those are percent-encoded."""
+    return "".join(f"%{ord(ch):02X}" if ch in " <>\\" else ch for ch in url)
+
+
 def _anchor(cid: str) -> str:
     return "claim-" + re.sub(r"[^\w\-]", "-", cid).lower()
 
@@ -164,8 +170,8 @@ class _Report:
                 names.append(f"`{s}`")
                 continue
             title = self.t(src.title)
-            if src.url:
-                title = f"[{title}]({src.url.replace(' ', '%20').replace(')', '%29')})"
+            if src.link:
+                title = f"[{title}](<{_link_target(src.link)}>)"
             bits = [b for b in (src.author, src.publisher, src.date) if b] if details else []
             names.append(title + (f" ({md_escape(', '.join(bits))})" if bits else ""))
         return "; ".join(names)

@@ -39,12 +39,16 @@ _ENTITIES = {
 
 
 def escape_label(text: str) -> str:
-    """One line of label text, safe inside a quoted Mermaid label.
+    """One line of label text, safe inside a quoted Mermaid label or a ``%%`` comment: every
+    line break (``\\n``, ``\\r``, U+2028 and the rest) becomes a space, so no user text can
+    start a line of its own.
 
     >>> escape_label('Say "no" & <go>')
     'Say #quot;no#quot; #38; #60;go#62;'
+    >>> escape_label("Title\\ngraph TD; x-->y")
+    'Title graph TD; x--#62;y'
     """
-    return "".join(_ENTITIES.get(ch, ch) for ch in text.replace("\r", " ").replace("\t", " "))
+    return "".join(_ENTITIES.get(ch, ch) for ch in " ".join(text.split()))
 
 
 def _label(text: str, width: int, extra: str = "") -> str:

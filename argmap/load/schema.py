@@ -79,6 +79,7 @@ class Ref(NamedTuple):
     line: int
     column: int
     owner: str  # e.g. "claim 'c1'"
+    key: str  # the key it was written under: supports, by, from, ...
 
     @property
     def location(self) -> Location:
@@ -101,8 +102,8 @@ class Part:
     issues: list[Issue] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
-    #: Ref-shaped tuples (kind, name, file, line, column, owner); plain tuples are cheaper
-    refs: list[tuple[str, str, str, int, int, str]] = field(default_factory=list)
+    #: Ref-shaped tuples (kind, name, file, line, column, owner, key); plain tuples are cheaper
+    refs: list[tuple[str, str, str, int, int, str, str]] = field(default_factory=list)
 
 
 class _Reader(ValueReader):
@@ -117,8 +118,8 @@ class _Reader(ValueReader):
         self.part = Part(file)
         self.listed: list[Relation] = []  # the relations section's, after the claims' own
 
-    def ref(self, kind: str, name: str, loc: Location, owner: str) -> None:
-        self.part.refs.append((kind, name, loc.file, loc.line, loc.column, owner))
+    def ref(self, kind: str, name: str, loc: Location, owner: str, key: str) -> None:
+        self.part.refs.append((kind, name, loc.file, loc.line, loc.column, owner, key))
 
     # -- sections ------------------------------------------------------------------------
     def read(self, root: YNode) -> Part:
@@ -207,7 +208,7 @@ class _Reader(ValueReader):
         if "affiliation" in f:
             affiliation = self.string(f["affiliation"], "affiliation")
             if affiliation is not None:
-                self.ref("actor", affiliation, self.at(f["affiliation"]), owner)
+                self.ref("actor", affiliation, self.at(f["affiliation"]), owner, "affiliation")
         note = self.text(f["note"], "note") if "note" in f else _NO_TEXT
         self.part.actors.append(Actor(name, display, kind, affiliation, note, self.at_key(node)))
 
@@ -262,15 +263,15 @@ class _Reader(ValueReader):
         kind = "fact"
         if "kind" in f:
             kind = self.choice(f["kind"], CLAIM_KINDS, "claim kind") or "fact"
-        by = self.refs(f.get("by"), "actor", owner)
-        sources = self.refs(f.get("source"), "source", owner)
+        by = self.refs(f.get("by"), "actor", owner, "by")
+        sources = self.refs(f.get("source"), "source", owner, "source")
         quote = self.text(f["quote"], f"the quote of {owner}") if "quote" in f else _NO_TEXT
         tags = self.str_list(f["tags"], "a tag") if "tags" in f else ()
         answers = None
         if "answers" in f:
             answers = self.string(f["answers"], "answers")
             if answers is not None:
-                self.ref("issue", answers, self.at(f["answers"]), owner)
+                self.ref("issue", answers, self.at(f["answers"]), owner, "answers")
         weight = self.weight(f["weight"], f"the weight of {owner}") if "weight" in f else None
         note = self.text(f["note"], "note") if "note" in f else _NO_TEXT
         self.part.claims.append(
@@ -287,14 +288,14 @@ class _Reader(ValueReader):
                 continue
             for target, loc in self.id_list(f[key], f"a '{key}' target"):
                 kind_ = "relation-target" if rel_type == "undercuts" else "claim-target"
-                self.ref(kind_, target, loc, owner)
+                self.ref(kind_, target, loc, owner, key)
                 if target == name:
                     self.error(f"claim '{name}' {rel_type} itself", loc)
                     continue
                 rel_id = Relation.auto_id((name,), target, rel_type)
                 self.part.relations.append(Relation(rel_id, (name,), target, rel_type, loc=loc))
 
-    def refs(self, node: YNode | None, kind: str, owner: str) -> tuple[str, ...]:
+    def refs(self, node: YNode | None, kind: str, owner: str, key: str) -> tuple[str, ...]:
         """The ids of a string or list of strings, each recorded as a reference of ``kind``."""
         if node is None:
             return ()
@@ -306,7 +307,7 @@ class _Reader(ValueReader):
                 name = self.string(item, f"a {kind} id")
                 if name is None:
                     continue
-            add((kind, name, file, item.line, item.column, owner))
+            add((kind, name, file, item.line, item.column, owner, key))
             out.append(name)
         return tuple(out)
 
@@ -338,21 +339,21 @@ class _Reader(ValueReader):
             if f["from"].is_seq and not items:
                 self.error(f"{owner} has no premises", self.at(f["from"]))
             for name, item_loc in items:
-                self.ref("claim", name, item_loc, owner)
+                self.ref("claim", name, item_loc, owner, "from")
             premises = tuple(name for name, _ in items)
             if len(set(premises)) != len(premises):
                 self.error(f"{owner} lists a premise twice", self.at(f["from"]))
         target = self.string(f["to"], "'to'") if "to" in f else None
         if target is not None and rel_type is not None:
             kind_ = "relation-target" if rel_type == "undercuts" else "claim-target"
-            self.ref(kind_, target, self.at(f["to"]), owner)
+            self.ref(kind_, target, self.at(f["to"]), owner, rel_type)
             if target in premises:
                 self.error(f"{owner}: claim '{target}' {rel_type} itself", self.at(f["to"]))
                 return
         weight = self.weight(f["weight"], f"the weight of {owner}") if "weight" in f else None
         scheme = self.string(f["scheme"], "scheme") if "scheme" in f else None
-        by = self.refs(f.get("by"), "actor", owner)
-        sources = self.refs(f.get("source"), "source", owner)
+        by = self.refs(f.get("by"), "actor", owner, "by")
+        sources = self.refs(f.get("source"), "source", owner, "source")
         note = self.text(f["note"], "note") if "note" in f else _NO_TEXT
         if not premises or target is None or rel_type is None:
             return

@@ -137,10 +137,15 @@ def check_references(amap: ArgumentMap, refs: Iterable[tuple], sink: DiagnosticS
             )
             continue
         sink.error(
-            f"{ref.owner} refers to unknown {kind} '{ref.name}'",
+            f"{_naming(ref.owner, ref.key)} unknown {kind} '{ref.name}'",
             ref.location,
             did_you_mean(ref.name, tables[kind]) or _define_hint(kind),
         )
+
+
+def _naming(owner: str, key: str) -> str:
+    """Who refers, and how: "claim 'a' supports", "claim 'a': 'by' names"."""
+    return f"{owner} {key}" if key in ("supports", "opposes") else f"{owner}: '{key}' names"
 
 
 def _define_hint(kind: str) -> str:
@@ -155,7 +160,7 @@ def check_model(amap: ArgumentMap, file: str | None = None) -> list[Diagnostic]:
     >>> from argmap.model import ArgumentMap, Claim, Text
     >>> m = ArgumentMap(claims={"a": Claim("a", Text.of("x"), by=("ghost",))})
     >>> [d.message for d in check_model(m)]
-    ["claim 'a' refers to unknown actor 'ghost'"]
+    ["claim 'a': 'by' names unknown actor 'ghost'"]
     """
     sink = DiagnosticSink()
     where = file or (amap.files[0] if amap.files else "<map>")
@@ -254,24 +259,27 @@ def _relation_owner(rel: Relation) -> str:
 def _model_refs(amap: ArgumentMap, where: str) -> Iterator[Ref]:
     """The references a map's objects make, each at its object's location."""
 
-    def refs(kind: str, names: Iterable[str], loc: Location | None, owner: str) -> Iterator[Ref]:
+    def refs(
+        kind: str, names: Iterable[str], loc: Location | None, owner: str, key: str
+    ) -> Iterator[Ref]:
         at = loc or Location(where)
         for name in names:
-            yield Ref(kind, name, at.file, at.line, at.column, owner)
+            yield Ref(kind, name, at.file, at.line, at.column, owner, key)
 
     for actor in amap.actors.values():
         if actor.affiliation is not None:
-            yield from refs("actor", (actor.affiliation,), actor.loc, f"actor '{actor.id}'")
+            owner = f"actor '{actor.id}'"
+            yield from refs("actor", (actor.affiliation,), actor.loc, owner, "affiliation")
     for claim in amap.claims.values():
         owner = f"claim '{claim.id}'"
-        yield from refs("actor", claim.by, claim.loc, owner)
-        yield from refs("source", claim.source, claim.loc, owner)
+        yield from refs("actor", claim.by, claim.loc, owner, "by")
+        yield from refs("source", claim.source, claim.loc, owner, "source")
         if claim.answers is not None:
-            yield from refs("issue", (claim.answers,), claim.loc, owner)
+            yield from refs("issue", (claim.answers,), claim.loc, owner, "answers")
     for rel in amap.relations:
         owner = _relation_owner(rel)
-        yield from refs("claim", rel.premises, rel.loc, owner)
+        yield from refs("claim", rel.premises, rel.loc, owner, "from")
         target_kind = "relation-target" if rel.type == "undercuts" else "claim-target"
-        yield from refs(target_kind, (rel.target,), rel.loc, owner)
-        yield from refs("actor", rel.by, rel.loc, owner)
-        yield from refs("source", rel.source, rel.loc, owner)
+        yield from refs(target_kind, (rel.target,), rel.loc, owner, rel.type)
+        yield from refs("actor", rel.by, rel.loc, owner, "by")
+        yield from refs("source", rel.source, rel.loc, owner, "source")

@@ -62,7 +62,7 @@ def page_data(
                     "id": s,
                     "title": texts(amap.sources[s].title),
                     "date": amap.sources[s].date,
-                    "url": _safe_url(amap.sources[s].url),
+                    "url": amap.sources[s].link,
                 }
                 for s in claim.source
             ],
@@ -125,13 +125,6 @@ def _text_languages(amap: ArgumentMap) -> list[str]:
 
 def _unique(items) -> list[str]:
     return list(dict.fromkeys(items))
-
-
-def _safe_url(url: str | None) -> str | None:
-    """Only http(s) links become clickable; anything else (javascript:, data:) is dropped."""
-    if url and re.match(r"^https?://", url, re.I):
-        return url
-    return None
 
 
 def _attr(text: str) -> str:

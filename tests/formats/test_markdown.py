@@ -61,3 +61,21 @@ def test_escaping_and_japanese() -> None:
     assert "<script>" not in text and "\\*bold\\*" in text
     ja = dump_markdown(load_map(DATA / "tiny.yaml"), lang="ja")
     assert "### 論点: Should we do X? (`q`)" in ja and "Xをすべきだ。" in ja
+
+
+def test_only_web_links_become_links() -> None:
+    from argmap.load import load_text
+
+    amap = load_text(
+        "argmap: 1\nsources:\n"
+        "  j: {title: J, url: 'javascript:alert(1)'}\n"
+        "  d: {title: D, url: 'data:text/html,<script>x</script>'}\n"
+        "  v: {title: V, url: 'VBScript:msgbox'}\n"
+        "  h: {title: H, url: 'https://example.org/a b>c'}\n"
+        "claims:\n  a: {text: A & B, source: [j, d, v, h]}\n",
+        "links.yaml",
+    )
+    text = dump_markdown(amap)
+    assert "javascript" not in text and "data:" not in text and "VBScript" not in text
+    assert "- **Sources:** J; D; V; [H](<https://example.org/a%20b%3Ec>)" in text
+    assert "A & B" in text  # Markdown shows a bare & as it is: no entity, nothing doubled

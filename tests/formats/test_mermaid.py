@@ -99,3 +99,18 @@ def test_collapse_draws_each_group_as_one_counted_box() -> None:
     assert not any(line.lstrip().startswith(("c0(", "c1(", "j")) for line in lines)
     # b -> x and c -> b cross the groups; a +> x and r1 stay inside Alice's box
     assert links(text)[:3] == ["  g1 --x g0", "  g0 --x g1", "  g0 -.-> i0"]
+
+
+def test_no_user_text_starts_a_line() -> None:
+    from argmap.formats.mermaid import dump_mermaid
+    from argmap.load import load_text
+
+    amap = load_text(
+        'argmap: 1\ntitle: "T\\nclick a href \\"javascript:x\\""\n'
+        'claims:\n  a: {text: "one\\u2028graph LR; b-->c\\rd"}\n',
+        "m.yaml",
+    )
+    lines = dump_mermaid(amap).splitlines()
+    assert lines[0].startswith("%% T click a href")
+    assert not any(line.lstrip().startswith(("click", "graph LR", "d<br")) for line in lines[1:])
+    assert '  c0("one<br/>graph LR; b--#62;c<br/>d<br/><i>fact</i>"):::fact' in lines

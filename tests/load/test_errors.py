@@ -54,22 +54,32 @@ CASES = {
     "unknown claim reference": (
         "argmap: 1\nclaims:\n  open-safe: {text: x}\n  b: {text: y, supports: open-saf}\n",
         [
-            "map.yaml:4:26: error: claim 'b' refers to unknown claim 'open-saf' "
+            "map.yaml:4:26: error: claim 'b' supports unknown claim 'open-saf' "
             "(did you mean 'open-safe'?)"
+        ],
+    ),
+    "unknown references name their key": (
+        "argmap: 1\nclaims:\n  a: {text: x, supports: 5, opposes: z}\nrelations:\n"
+        "  - {from: q, to: y, type: opposes}\n",
+        [
+            "map.yaml:3:26: error: claim 'a' supports unknown claim '5'",
+            "map.yaml:3:38: error: claim 'a' opposes unknown claim 'z'",
+            "map.yaml:5:12: error: the relation at line 5: 'from' names unknown claim 'q'",
+            "map.yaml:5:19: error: the relation at line 5 opposes unknown claim 'y'",
         ],
     ),
     "unknown actor": (
         "argmap: 1\nactors:\n  meta: {name: Meta}\nclaims:\n  a: {text: x, by: mata}\n",
-        ["map.yaml:5:20: error: claim 'a' refers to unknown actor 'mata' (did you mean 'meta'?)"],
+        ["map.yaml:5:20: error: claim 'a': 'by' names unknown actor 'mata' (did you mean 'meta'?)"],
     ),
     "unknown source": (
         "argmap: 1\nclaims:\n  a: {text: x, source: [letter]}\n",
-        ["map.yaml:3:25: error: claim 'a' refers to unknown source 'letter'"],
+        ["map.yaml:3:25: error: claim 'a': 'source' names unknown source 'letter'"],
     ),
     "unknown issue": (
         "argmap: 1\nissues:\n  release: {question: Q?}\nclaims:\n  a: {text: x, answers: relase}\n",
         [
-            "map.yaml:5:25: error: claim 'a' refers to unknown issue 'relase' "
+            "map.yaml:5:25: error: claim 'a': 'answers' names unknown issue 'relase' "
             "(did you mean 'release'?)"
         ],
     ),
@@ -213,7 +223,7 @@ CASES = {
     ),
     "unknown affiliation": (
         "argmap: 1\nactors:\n  zuck: {name: Z, affiliation: mta}\n",
-        ["map.yaml:3:32: error: actor 'zuck' refers to unknown actor 'mta'"],
+        ["map.yaml:3:32: error: actor 'zuck': 'affiliation' names unknown actor 'mta'"],
     ),
     "unknown actor kind": (
         "argmap: 1\nactors:\n  meta: {name: Meta, kind: company}\n",
@@ -260,8 +270,8 @@ def test_references_are_checked_once_structure_is_valid(tmp_path: Path) -> None:
     found = problems(tmp_path, "argmap: 1\nclaims:\n  a: {text: x, supports: [b, c]}\n")
     expect(
         found,
-        "map.yaml:3:27: error: claim 'a' refers to unknown claim 'b'",
-        "map.yaml:3:30: error: claim 'a' refers to unknown claim 'c'",
+        "map.yaml:3:27: error: claim 'a' supports unknown claim 'b'",
+        "map.yaml:3:30: error: claim 'a' supports unknown claim 'c'",
     )
 
 
@@ -359,7 +369,7 @@ def test_structural_and_reference_errors_together(tmp_path: Path) -> None:
     )
     expect(
         found,
-        "map.yaml:4:26: error: claim 's' refers to unknown claim 'opne' (did you mean 'open'?)",
+        "map.yaml:4:26: error: claim 's' supports unknown claim 'opne' (did you mean 'open'?)",
         "map.yaml:5:16: error: unknown key 'oposes' in claim 'm' (did you mean 'opposes'?)",
     )
 
