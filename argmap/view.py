@@ -47,7 +47,8 @@ class Selection:
     ``focus`` keeps the claims within ``depth`` relations of one claim (``direction``: ``up``
     toward what it bears on, ``down`` toward what bears on it, or ``both``); ``issue`` the
     positions answering an issue and every claim bearing on them; ``tags`` and ``actors`` the
-    claims with one of those tags or put forward by one of those actors.
+    claims with one of those tags or put forward by one of those actors; ``claims``, when
+    given, only those claims.
     """
 
     focus: str | None = None
@@ -56,6 +57,8 @@ class Selection:
     issue: str | None = None
     tags: tuple[str, ...] = ()
     actors: tuple[str, ...] = ()
+    #: when set, only these claims (what ``--changed-only`` keeps)
+    claims: tuple[str, ...] | None = None
 
     def __post_init__(self) -> None:
         if self.direction not in DIRECTIONS:
@@ -68,7 +71,13 @@ class Selection:
     @property
     def empty(self) -> bool:
         """True when no filter is set."""
-        return self.focus is None and self.issue is None and not self.tags and not self.actors
+        return (
+            self.focus is None
+            and self.issue is None
+            and not self.tags
+            and not self.actors
+            and self.claims is None
+        )
 
 
 def _unknown(what: str, name: str, known: Iterable[str]) -> NotFoundError:
@@ -147,6 +156,8 @@ def select(amap: ArgumentMap, selection: Selection) -> ArgumentMap:
                 raise _unknown("actor", actor, amap.actors)
         actors = set(selection.actors)
         keep &= {cid for cid, c in amap.claims.items() if actors.intersection(c.by)}
+    if selection.claims is not None:
+        keep &= set(selection.claims)
     if not keep:
         raise ArgmapError("nothing to show: no claim passes the filters")
 

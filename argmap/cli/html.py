@@ -6,6 +6,7 @@ import click
 
 from argmap.cli import progress
 from argmap.cli.common import CliError, fail, load
+from argmap.cli.diff import diff_options, diff_view
 from argmap.cli.output import FORCE_OPTION, check_output, to_stdout, write_output
 from argmap.cli.render import RANKDIR
 from argmap.cli.view_options import apply_view, view_options
@@ -55,6 +56,7 @@ from argmap.view import Selection
     show_default=True,
     help="Seconds each Graphviz layout may take.",
 )
+@diff_options
 def html(
     path: str,
     output: str,
@@ -66,6 +68,8 @@ def html(
     no_size_limit: bool,
     timeout: float,
     force: bool,
+    against: str | None,
+    changed_only: bool,
 ) -> None:
     """Write MAP as one HTML file that works offline: pan and zoom, search in every language,
     a language switch, and a panel per claim with its sources, supporters and opposers.
@@ -79,8 +83,9 @@ def html(
 
     whole = load(path)
     check_output(output, force, whole.files)
+    drawn_map, marks, view = diff_view(whole, against, changed_only, view)
     try:
-        amap, selection = apply_view(whole, view)
+        amap, selection = apply_view(drawn_map, view)
     except ArgmapError as exc:
         raise fail(exc) from None
     if len(amap.claims) > DOT_LAYOUT_LIMIT and not no_size_limit:
@@ -111,7 +116,13 @@ def html(
             progress.phase(
                 f"Graphviz is laying out the {lang or 'map'} picture", hint="Ctrl-C stops it"
             )
-            svg = render_dot(to_dot(amap, options), "svg", timeout=timeout)
+            if marks is None:
+                dot = to_dot(amap, options)
+            else:
+                from argmap.render.diffmarks import marked_picture
+
+                dot = marked_picture(amap, options, marks).dot
+            svg = render_dot(dot, "svg", timeout=timeout)
             svgs[lang or "und"] = svg.decode("utf-8")
         progress.phase("writing the page")
         page = build_page(amap, svgs, statuses, strengths)

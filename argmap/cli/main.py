@@ -21,6 +21,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "lint": ("argmap.cli.query", "lint"),
     "render": ("argmap.cli.render", "render"),
     "html": ("argmap.cli.html", "html"),
+    "diff": ("argmap.cli.diff", "diff"),
     **{c: ("argmap.cli.evaluate", c) for c in ("evaluate", "strength", "keystones")},
     **{c.rstrip("_"): ("argmap.cli.interchange", c) for c in ("export", "import_")},
 }

@@ -9,6 +9,7 @@ import click
 
 from argmap.cli import progress
 from argmap.cli.common import CliError, choice, fail, load
+from argmap.cli.diff import diff_options, diff_view
 from argmap.cli.output import FORCE_OPTION, check_output, to_stdout, write_output
 from argmap.cli.view_options import apply_view, view_options
 from argmap.errors import ArgmapError
@@ -138,6 +139,7 @@ RANKDIR = choice(
     help="Resolution of PNG output.",
 )
 @click.option("--no-legend", is_flag=True, help="Leave the legend out.")
+@diff_options
 def render(
     path: str,
     output: str | None,
@@ -155,6 +157,8 @@ def render(
     dpi: int,
     no_legend: bool,
     force: bool,
+    against: str | None,
+    changed_only: bool,
 ) -> None:
     """Draw MAP as a diagram: conclusions on top, support green, opposition red,
     undercuts dashed purple, and a legend.
@@ -195,11 +199,14 @@ def render(
     if collapse and cluster is None:
         raise click.UsageError("--collapse needs --cluster (tag, actor or issue)")
 
+    if collapse and against is not None:
+        raise click.UsageError("--diff marks claims' boxes: it does not go with --collapse")
     amap = load(path)
     check_output(output, force, amap.files)
+    drawn_map, marks, view = diff_view(amap, against, changed_only, view)
     try:
         statuses = claim_statuses(amap) if color_by == "status" else None
-        part, selection = apply_view(amap, view)
+        part, selection = apply_view(drawn_map, view)
         options = RenderOptions(
             lang=lang,
             rankdir=rankdir,
@@ -213,7 +220,12 @@ def render(
             legend=not no_legend,
         )
         progress.phase("building the picture")
-        drawn = picture(part, options, progress=progress.callback())
+        if marks is None:
+            drawn = picture(part, options, progress=progress.callback())
+        else:
+            from argmap.render.diffmarks import marked_picture
+
+            drawn = marked_picture(part, options, marks, progress.callback())
         progress.finish()
         needs_layout = fmt != "dot"
         if (
