@@ -2,16 +2,82 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
+from typing import Any, TypeVar
+
 import click
 
 from argmap.cli import progress
-from argmap.cli.common import CliError, fail, load
+from argmap.cli.common import fail, load
 from argmap.cli.diff import diff_options, diff_view
 from argmap.cli.output import FORCE_OPTION, check_output, to_stdout, write_output
 from argmap.cli.render import RANKDIR
 from argmap.cli.view_options import apply_view, view_options
 from argmap.errors import ArgmapError
+from argmap.model import ArgumentMap
+from argmap.render.html import Page, PageOptions
 from argmap.view import Selection
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+_NAMES = ("langs", "evaluate", "show", "rankdir", "timeout", "no_size_limit")
+
+
+def page_options(command: F) -> F:
+    """Add what the page draws (``html`` and ``serve`` alike), given to the command as
+    ``page: PageOptions`` and ``no_size_limit: bool``."""
+    from argmap.cli.render import _show
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        values = {name: kwargs.pop(name) for name in _NAMES}
+        page = PageOptions(
+            langs=values["langs"],
+            evaluate=values["evaluate"],
+            show=_show(values["show"]),
+            rankdir=values["rankdir"],
+            timeout=values["timeout"],
+        )
+        return command(*args, page=page, no_size_limit=values["no_size_limit"], **kwargs)
+
+    options = (
+        click.option(
+            "--lang",
+            "langs",
+            multiple=True,
+            help="Languages to include, first shown first (repeatable; default: all the map's).",
+        ),
+        click.option(
+            "--evaluate/--no-evaluate",
+            default=True,
+            show_default=True,
+            help="Colour claims by weighed status and show status and DF-QuAD strength in the "
+            "panel.",
+        ),
+        click.option(
+            "--show",
+            default="actors",
+            show_default=True,
+            help="What a claim box carries besides its text: actors,sources,ids (or none).",
+        ),
+        RANKDIR,
+        click.option(
+            "--no-size-limit",
+            is_flag=True,
+            help="Lay out maps of more than 2,500 claims anyway (Graphviz may take minutes).",
+        ),
+        click.option(
+            "--timeout",
+            type=click.FloatRange(min=1),
+            default=120,
+            show_default=True,
+            help="Seconds each Graphviz layout may take.",
+        ),
+    )
+    for option in reversed(options):
+        wrapper = option(wrapper)
+    return wrapper  # type: ignore[return-value]
 
 
 @click.command()
@@ -24,49 +90,15 @@ from argmap.view import Selection
     help="The HTML file to write (atomically; '-' for standard output).",
 )
 @FORCE_OPTION
-@click.option(
-    "--lang",
-    "langs",
-    multiple=True,
-    help="Languages to include, first shown first (repeatable; default: all the map's).",
-)
-@click.option(
-    "--evaluate/--no-evaluate",
-    default=True,
-    show_default=True,
-    help="Colour claims by weighed status and show status and DF-QuAD strength in the panel.",
-)
-@click.option(
-    "--show",
-    default="actors",
-    show_default=True,
-    help="What a claim box carries besides its text: actors,sources,ids (or none).",
-)
-@RANKDIR
+@page_options
 @view_options
-@click.option(
-    "--no-size-limit",
-    is_flag=True,
-    help="Lay out maps of more than 2,500 claims anyway (Graphviz may take minutes).",
-)
-@click.option(
-    "--timeout",
-    type=click.FloatRange(min=1),
-    default=120,
-    show_default=True,
-    help="Seconds each Graphviz layout may take.",
-)
 @diff_options
 def html(
     path: str,
     output: str,
-    langs: tuple[str, ...],
-    evaluate: bool,
-    show: str,
-    rankdir: str,
-    view: Selection,
+    page: PageOptions,
     no_size_limit: bool,
-    timeout: float,
+    view: Selection,
     force: bool,
     against: str | None,
     changed_only: bool,
@@ -76,59 +108,49 @@ def html(
 
     The view options (--focus, --issue, --tag, --actor) put only that part of MAP on the page.
     """
-    from argmap.cli.render import DOT_LAYOUT_LIMIT, _show
-    from argmap.render.dot import RenderOptions, to_dot
-    from argmap.render.graphviz import render_dot
     from argmap.render.html import build_page
 
     whole = load(path)
     check_output(output, force, whole.files)
     drawn_map, marks, view = diff_view(whole, against, changed_only, view)
     try:
-        amap, selection = apply_view(drawn_map, view)
+        laid_out = page_of(whole, drawn_map, view, page, no_size_limit, marks)
+        progress.phase("writing the page")
+        text = build_page(laid_out.amap, laid_out.svgs, laid_out.statuses, laid_out.strengths)
+        progress.finish()
     except ArgmapError as exc:
         raise fail(exc) from None
+    write_output(output, text, force)
+    if not to_stdout(output):
+        shown = f"{len(laid_out.amap.claims)} claims, {', '.join(laid_out.svgs)}"
+        click.echo(f"wrote {output} ({shown})", err=True)
+
+
+def page_of(
+    whole: ArgumentMap,
+    drawn: ArgumentMap,
+    view: Selection,
+    page: PageOptions,
+    no_size_limit: bool,
+    marks: dict[str, str] | None = None,
+) -> Page:
+    """The laid-out page of ``drawn`` (``whole``, or it with what ``--diff`` brings back) as
+    the view options select it; ArgmapError for a view too big to lay out."""
+    from argmap.cli.render import DOT_LAYOUT_LIMIT
+    from argmap.render.html import lay_out_page
+
+    amap, selection = apply_view(drawn, view)
     if len(amap.claims) > DOT_LAYOUT_LIMIT and not no_size_limit:
-        raise CliError(
+        raise ArgmapError(
             f"the view has {len(amap.claims):,} claims: too many for one laid-out page (Graphviz's "
             f"dot slows down steeply above about {DOT_LAYOUT_LIMIT:,}). Draw parts of it with "
             "argmap render --focus/--issue/--cluster --collapse, or pass --no-size-limit"
         )
-    languages = list(langs) or list(amap.languages) or [None]
-    statuses = strengths = None
-    if evaluate:
-        from argmap.analysis.evaluation import claim_statuses_of, claim_strengths_of
-
-        statuses = claim_statuses_of(whole)
-        strengths = claim_strengths_of(whole)
-    try:
-        svgs: dict[str, str] = {}
-        for lang in languages:
-            options = RenderOptions(
-                lang=lang,
-                rankdir=rankdir,
-                show=_show(show),
-                focus=selection.focus,
-                color_by="status" if evaluate else "kind",
-                statuses=statuses,
-                strengths=strengths,
-            )
-            progress.phase(
-                f"Graphviz is laying out the {lang or 'map'} picture", hint="Ctrl-C stops it"
-            )
-            if marks is None:
-                dot = to_dot(amap, options)
-            else:
-                from argmap.render.diffmarks import marked_picture
-
-                dot = marked_picture(amap, options, marks).dot
-            svg = render_dot(dot, "svg", timeout=timeout)
-            svgs[lang or "und"] = svg.decode("utf-8")
-        progress.phase("writing the page")
-        page = build_page(amap, svgs, statuses, strengths)
-        progress.finish()
-    except ArgmapError as exc:
-        raise fail(exc) from None
-    write_output(output, page, force)
-    if not to_stdout(output):
-        click.echo(f"wrote {output} ({len(amap.claims)} claims, {', '.join(svgs)})", err=True)
+    return lay_out_page(
+        whole,
+        amap,
+        page,
+        focus=selection.focus,
+        marks=marks,
+        phase=lambda what: progress.phase(what, hint="Ctrl-C stops it"),
+    )
