@@ -22,6 +22,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "render": ("argmap.cli.render", "render"),
     "html": ("argmap.cli.html", "html"),
     "diff": ("argmap.cli.diff", "diff"),
+    "serve": ("argmap.cli.serve", "serve"),
     **{c: ("argmap.cli.evaluate", c) for c in ("evaluate", "strength", "keystones")},
     **{c.rstrip("_"): ("argmap.cli.interchange", c) for c in ("export", "import_")},
 }

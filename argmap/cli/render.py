@@ -139,6 +139,12 @@ RANKDIR = choice(
     help="Resolution of PNG output.",
 )
 @click.option("--no-legend", is_flag=True, help="Leave the legend out.")
+@click.option(
+    "--watch",
+    is_flag=True,
+    help="Draw again whenever a file of the map changes (its own output excepted), until "
+    "Ctrl-C; problems are printed and the last good picture stays.",
+)
 @diff_options
 def render(
     path: str,
@@ -157,6 +163,7 @@ def render(
     dpi: int,
     no_legend: bool,
     force: bool,
+    watch: bool,
     against: str | None,
     changed_only: bool,
 ) -> None:
@@ -177,6 +184,7 @@ def render(
       argmap render map.yaml -o focus.png --focus claim-id --depth 1
       argmap render map.yaml --issue my-issue | dot -Tpdf > issue.pdf
       argmap render big.yaml -o overview.svg --cluster issue --collapse
+      argmap render map.yaml -o map.svg --force --watch
     """
     from argmap.render.dot import RenderOptions, picture
     from argmap.render.graphviz import format_for, render_dot
@@ -201,59 +209,74 @@ def render(
 
     if collapse and against is not None:
         raise click.UsageError("--diff marks claims' boxes: it does not go with --collapse")
-    amap = load(path)
-    check_output(output, force, amap.files)
-    drawn_map, marks, view = diff_view(amap, against, changed_only, view)
-    try:
-        statuses = claim_statuses(amap) if color_by == "status" else None
-        part, selection = apply_view(drawn_map, view)
-        options = RenderOptions(
-            lang=lang,
-            rankdir=rankdir,
-            show=shown,
-            focus=selection.focus,
-            cluster=cluster,
-            collapse=collapse,
-            color_by=color_by,
-            statuses=statuses,
-            engine=engine,
-            legend=not no_legend,
-        )
-        progress.phase("building the picture")
-        if marks is None:
-            drawn = picture(part, options, progress=progress.callback())
-        else:
-            from argmap.render.diffmarks import marked_picture
+    if watch and to_stdout(output):
+        raise click.UsageError("--watch writes the picture again on each change: give -o FILE")
 
-            drawn = marked_picture(part, options, marks, progress.callback())
-        progress.finish()
-        needs_layout = fmt != "dot"
-        if (
-            needs_layout
-            and engine == "dot"
-            and drawn.boxes > DOT_LAYOUT_LIMIT
-            and not no_size_limit
-        ):
-            raise CliError(too_big_message(drawn.boxes, drawn.claims))
-        size = (
-            f"{drawn.claims:,} claims" if drawn.boxes == drawn.claims else f"{drawn.boxes:,} boxes"
-        )
-        if needs_layout:
-            progress.phase(f"Graphviz ({engine}) is laying out {size}", hint="Ctrl-C stops it")
+    def draw(force: bool) -> tuple[str, ...]:
+        amap = load(path)
+        check_output(output, force, amap.files)
+        drawn_map, marks, seen = diff_view(amap, against, changed_only, view)
         try:
-            data = (
-                drawn.data
-                if fmt == "dot"
-                else render_dot(drawn.data, fmt, engine=engine, timeout=timeout, dpi=dpi)
+            statuses = claim_statuses(amap) if color_by == "status" else None
+            part, selection = apply_view(drawn_map, seen)
+            options = RenderOptions(
+                lang=lang,
+                rankdir=rankdir,
+                show=shown,
+                focus=selection.focus,
+                cluster=cluster,
+                collapse=collapse,
+                color_by=color_by,
+                statuses=statuses,
+                engine=engine,
+                legend=not no_legend,
             )
-        finally:
-            progress.finish()
-    except ArgmapError as exc:
-        raise fail(exc) from None
+            progress.phase("building the picture")
+            if marks is None:
+                drawn = picture(part, options, progress=progress.callback())
+            else:
+                from argmap.render.diffmarks import marked_picture
 
-    write_output(output, data, force)
-    if not to_stdout(output):
-        click.echo(f"wrote {output} ({fmt}, {len(data):,} bytes)", err=True)
+                drawn = marked_picture(part, options, marks, progress.callback())
+            progress.finish()
+            needs_layout = fmt != "dot"
+            if (
+                needs_layout
+                and engine == "dot"
+                and drawn.boxes > DOT_LAYOUT_LIMIT
+                and not no_size_limit
+            ):
+                raise CliError(too_big_message(drawn.boxes, drawn.claims))
+            size = (
+                f"{drawn.claims:,} claims"
+                if drawn.boxes == drawn.claims
+                else f"{drawn.boxes:,} boxes"
+            )
+            if needs_layout:
+                progress.phase(f"Graphviz ({engine}) is laying out {size}", hint="Ctrl-C stops it")
+            try:
+                data = (
+                    drawn.data
+                    if fmt == "dot"
+                    else render_dot(drawn.data, fmt, engine=engine, timeout=timeout, dpi=dpi)
+                )
+            finally:
+                progress.finish()
+        except ArgmapError as exc:
+            raise fail(exc) from None
+
+        write_output(output, data, force)
+        if not to_stdout(output):
+            click.echo(f"wrote {output} ({fmt}, {len(data):,} bytes)", err=True)
+        return amap.files
+
+    if not watch:
+        draw(force)
+        return
+    from argmap.cli.serve import rerun_on_change
+
+    check_output(output, force, [path])
+    rerun_on_change(path, [output], lambda first: draw(force or not first))
 
 
 __all__ = ["DOT_LAYOUT_LIMIT", "claim_statuses", "render", "too_big_message"]

@@ -1,0 +1,157 @@
+"""`argmap serve`: the map's page in the browser, updated as its files change."""
+
+from __future__ import annotations
+
+import signal
+import sys
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+
+import click
+
+from argmap.cli import progress
+from argmap.cli.common import CliError
+from argmap.cli.html import page_of, page_options
+from argmap.cli.view_options import view_options
+from argmap.errors import ArgmapError
+from argmap.model import ArgumentMap
+from argmap.render.html import Page, PageOptions
+from argmap.serve.preview import Snapshot
+from argmap.view import Selection
+
+DEFAULT_PORT = 8765
+
+
+@contextmanager
+def stop_on_signals() -> Iterator[None]:
+    """SIGTERM and SIGHUP stop the command as Ctrl-C does (a clean stop, not a kill)."""
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    old = {}
+    for name in ("SIGTERM", "SIGHUP"):
+        signum = getattr(signal, name, None)
+        if signum is not None and signal.getsignal(signum) is not signal.SIG_IGN:
+            old[signum] = signal.signal(signum, interrupt)
+    try:
+        yield
+    finally:
+        for signum, handler in old.items():
+            signal.signal(signum, handler)
+
+
+def _stamp() -> str:
+    return time.strftime("%H:%M:%S")
+
+
+@click.command()
+@click.argument("path", metavar="MAP", type=click.Path())
+@click.option(
+    "--port",
+    type=click.IntRange(min=0, max=65535),
+    default=DEFAULT_PORT,
+    show_default=True,
+    help="Port on 127.0.0.1 to listen on; 0 picks a free one.",
+)
+@click.option(
+    "--no-open",
+    is_flag=True,
+    help="Do not open a browser (none is opened anyway when not run from a terminal).",
+)
+@page_options
+@view_options
+def serve(
+    path: str, port: int, no_open: bool, page: PageOptions, no_size_limit: bool, view: Selection
+) -> None:
+    """Show MAP's page (as argmap html draws it) in the browser and update it, without a
+    reload, whenever a file of the map changes: included files wherever they are, and new
+    files in a map folder. The view and the selected claim stay.
+
+    While the map is invalid, the page lists its problems as argmap validate prints them and
+    the last good picture stays, greyed. The server listens on 127.0.0.1 only and serves
+    nothing but the page. Ctrl-C stops it.
+
+    The browser is the system's default (or $BROWSER's), opened only from a terminal.
+    """
+    from argmap.serve.preview import Preview
+    from argmap.serve.server import PreviewServer
+    from argmap.serve.watch import MapWatcher
+
+    def make_page(whole: ArgumentMap) -> Page:
+        try:
+            return page_of(whole, whole, view, page, no_size_limit)
+        finally:
+            progress.finish()
+
+    preview = Preview(path, make_page)
+    started = time.monotonic()
+    _report(preview.refresh(), started)
+    try:
+        server = PreviewServer(preview, port)
+    except ArgmapError as exc:
+        raise CliError(str(exc)) from None
+    server.start()
+    click.echo(server.url)
+    click.echo(f"argmap serve: {path} at {server.url} (Ctrl-C stops it)", err=True)
+    if not no_open and sys.stdin.isatty() and sys.stdout.isatty():
+        import webbrowser
+
+        webbrowser.open(server.url, new=2)
+    watcher = MapWatcher(path)
+    watcher.use_files(preview.files)
+    try:
+        with stop_on_signals():
+            for _changed in watcher.changes():
+                started, before = time.monotonic(), preview.snapshot.version
+                snap = preview.refresh()
+                if snap.version != before:
+                    _report(snap, started)
+                watcher.use_files(preview.files)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.stop()
+    click.echo("argmap serve: stopped", err=True)
+
+
+def rerun_on_change(
+    path: str, ignore: Sequence[str], action: Callable[[bool], Sequence[str]]
+) -> None:
+    """Run ``action`` (told whether it is the first run), then again after each change to the
+    files of the map at ``path`` (those it returns, ``ignore`` excepted), until Ctrl-C or
+    SIGTERM. A run's errors are printed and the watching goes on."""
+    from argmap.serve.watch import MapWatcher
+
+    watcher = MapWatcher(path, ignore=ignore)
+
+    def run(first: bool) -> None:
+        try:
+            watcher.use_files(action(first))
+        except click.ClickException as exc:
+            exc.show()
+            if not first:
+                click.echo(f"{_stamp()} {', '.join(ignore)} stays as it was", err=True)
+
+    run(True)
+    click.echo(f"argmap: watching {path} (Ctrl-C stops it)", err=True)
+    try:
+        with stop_on_signals():
+            for _changed in watcher.changes():
+                click.echo(f"{_stamp()} changed", err=True)
+                run(False)
+    except KeyboardInterrupt:
+        pass
+    click.echo("argmap: stopped watching", err=True)
+
+
+def _report(snap: Snapshot, started: float) -> None:
+    took = time.monotonic() - started
+    for line in snap.problems:
+        click.echo(line, err=True)
+    if snap.ok:
+        claims = f"{snap.claims} claim{'' if snap.claims == 1 else 's'}"
+        click.echo(f"{_stamp()} page v{snap.version}: {claims} ({took:.2f} s)", err=True)
+    elif snap.page is not None:
+        click.echo(f"{_stamp()} the page keeps the last good picture, greyed", err=True)

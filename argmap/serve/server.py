@@ -1,0 +1,215 @@
+"""The preview's HTTP server: on 127.0.0.1 only, for requests that name the loopback in their
+Host header (so a page on another site, whose name was rebound to 127.0.0.1, reads nothing).
+
+It serves three things and nothing else, whatever the path asks for:
+
+``/``         the ``argmap html`` page of the last good version, with the update script;
+``/state``    the current :class:`~argmap.serve.preview.Snapshot` as JSON;
+``/events``   server-sent events: ``update`` with ``{"version": N}`` whenever the map changes.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import urlsplit
+
+from argmap.errors import ArgmapError
+from argmap.serve.preview import Preview
+
+HOST = "127.0.0.1"
+#: Seconds between the comments that keep an idle event stream open.
+KEEPALIVE = 15.0
+
+#: The page's own script and styles are inline; it may talk to this server and nothing else.
+PAGE_POLICY = (
+    "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
+    "img-src data:; connect-src 'self'; base-uri 'none'; form-action 'none'; "
+    "frame-ancestors 'none'"
+)
+
+_LIVE_SCRIPT = r"""
+<script>
+(function () {
+  "use strict";
+  var version = %(version)d, pageVersion = %(page_version)d, busy = false, wanted = 0;
+  var status = document.getElementById("live");
+  function fetchState() {
+    if (busy) return;
+    busy = true;
+    fetch("/state", {cache: "no-store"}).then(function (r) { return r.json(); })
+      .then(function (state) {
+        busy = false;
+        if (state.version < version) return;
+        version = state.version;
+        if (state.page && state.page_version !== pageVersion) {
+          pageVersion = state.page_version;
+          window.argmapPage.update(state.page);
+        }
+        window.argmapPage.problems(state.problems, state.ok);
+        document.body.setAttribute("data-version", String(version));
+        if (wanted > version) fetchState();
+      }, function () { busy = false; });
+  }
+  var events = new EventSource("/events");
+  events.addEventListener("update", function (ev) {
+    wanted = JSON.parse(ev.data).version;
+    status.textContent = "live";
+    if (wanted !== version) fetchState();
+  });
+  events.onerror = function () { status.textContent = "reconnecting…"; };
+  window.argmapPage.problems(%(problems)s, %(ok)s);
+  document.body.setAttribute("data-version", String(version));
+})();
+</script>
+"""
+
+
+class PreviewServer(ThreadingHTTPServer):
+    """A :class:`ThreadingHTTPServer` on 127.0.0.1 serving one :class:`Preview`."""
+
+    daemon_threads = True
+
+    def __init__(self, preview: Preview, port: int = 0) -> None:
+        self.preview = preview
+        try:
+            super().__init__((HOST, port), _Handler)
+        except OSError as exc:
+            import errno
+
+            if exc.errno == errno.EADDRINUSE:
+                raise ArgmapError(
+                    f"port {port} on {HOST} is in use; pick another with --port, or --port 0 "
+                    "for a free one"
+                ) from None
+            raise ArgmapError(f"cannot listen on {HOST}:{port}: {exc.strerror or exc}") from None
+
+    @property
+    def port(self) -> int:
+        return int(self.server_address[1])
+
+    @property
+    def url(self) -> str:
+        return f"http://{HOST}:{self.port}/"
+
+    def allowed_hosts(self) -> set[str]:
+        """The Host header values a request may carry."""
+        return {f"{name}:{self.port}" for name in (HOST, "localhost")}
+
+    def start(self) -> threading.Thread:
+        """Serve in a background thread (stopped by :meth:`stop`)."""
+        thread = threading.Thread(target=self.serve_forever, name="argmap-serve", daemon=True)
+        thread.start()
+        return thread
+
+    def stop(self) -> None:
+        """End the event streams, stop serving and close the socket."""
+        self.preview.close()
+        self.shutdown()
+        self.server_close()
+
+
+def page_html(preview: Preview) -> str:
+    """The page for ``/``: the last good page (an empty one before any) with the live script."""
+    from argmap.model import ArgumentMap
+    from argmap.render.html import build_page, script_json
+
+    snap = preview.snapshot
+    live = _LIVE_SCRIPT % {
+        "version": snap.version,
+        "page_version": snap.page_version,
+        "problems": script_json(list(snap.problems)),
+        "ok": "true" if snap.ok else "false",
+    }
+    if snap.page is not None:
+        # the page is filled in by the same update that every later version goes through
+        live = f"\n<script>window.argmapPage.update({script_json(snap.page)});</script>{live}"
+    return build_page(ArgumentMap(), {}, live=live)
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: PreviewServer
+    protocol_version = "HTTP/1.0"
+    server_version = "argmap-serve"
+    sys_version = ""
+
+    def log_message(self, format: str, *args: Any) -> None:  # the library never prints
+        return
+
+    def _refuse(self, status: HTTPStatus, why: str) -> None:
+        self._send(status, why.encode("utf-8"), "text/plain; charset=utf-8")
+
+    def _send(self, status: HTTPStatus, body: bytes, content_type: str, head: bool = False) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self._common_headers()
+        self.end_headers()
+        if not head:
+            self.wfile.write(body)
+
+    def _common_headers(self) -> None:
+        self.send_header("Cache-Control", "no-store")
+        self.send_header("X-Content-Type-Options", "nosniff")
+        self.send_header("Referrer-Policy", "no-referrer")
+        self.send_header("Content-Security-Policy", PAGE_POLICY)
+
+    def _route(self) -> str | None:
+        """The path asked for, or None once the request has been refused."""
+        if self.headers.get("Host", "").lower() not in self.server.allowed_hosts():
+            self._refuse(HTTPStatus.FORBIDDEN, "argmap serve answers only to 127.0.0.1\n")
+            return None
+        return urlsplit(self.path).path
+
+    def do_GET(self) -> None:
+        self._get(head=False)
+
+    def do_HEAD(self) -> None:
+        self._get(head=True)
+
+    def _get(self, head: bool) -> None:
+        path = self._route()
+        if path is None:
+            return
+        if path == "/":
+            body = page_html(self.server.preview).encode("utf-8")
+            self._send(HTTPStatus.OK, body, "text/html; charset=utf-8", head)
+        elif path == "/state":
+            state = json.dumps(self.server.preview.snapshot.state(), ensure_ascii=False)
+            self._send(HTTPStatus.OK, state.encode("utf-8"), "application/json", head)
+        elif path == "/events" and not head:
+            self._events()
+        else:
+            self._refuse(HTTPStatus.NOT_FOUND, "not found: argmap serve serves only its page\n")
+
+    def _other(self) -> None:
+        if self._route() is not None:
+            self._refuse(HTTPStatus.METHOD_NOT_ALLOWED, "only GET\n")
+
+    do_POST = do_PUT = do_DELETE = do_PATCH = do_OPTIONS = _other
+
+    def _events(self) -> None:
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", "text/event-stream; charset=utf-8")
+        self._common_headers()
+        self.end_headers()
+        preview = self.server.preview
+        seen = -1
+        try:
+            self.wfile.write(b"retry: 500\n\n")
+            while True:
+                snap = preview.snapshot if seen < 0 else preview.wait(seen, KEEPALIVE)
+                if snap is None:
+                    if preview.closed:
+                        return
+                    self.wfile.write(b": still here\n\n")
+                else:
+                    seen = snap.version
+                    message = json.dumps({"version": seen})
+                    self.wfile.write(f"event: update\ndata: {message}\n\n".encode())
+                self.wfile.flush()
+        except (BrokenPipeError, ConnectionResetError):
+            return
