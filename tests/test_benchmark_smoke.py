@@ -96,3 +96,23 @@ def test_the_table_marks_what_fails() -> None:
     lines = table.splitlines()
     assert lines[2] == "| g | c | ≤ 1 s | ref | 0.5 s | pass | 2 s | **FAIL** |"
     assert lines[3] == "| h | d | (info) | ref | – | – | – | – |"
+
+
+def test_serve_benchmark_runs(tmp_path: Path) -> None:
+    """bench_serve times real saves on a copy of a map (two here; no figure is judged)."""
+    import shutil
+
+    if shutil.which("dot") is None:
+        import pytest
+
+        pytest.skip("Graphviz is not installed")
+    done = subprocess.run(
+        [sys.executable, str(BENCH / "bench_serve.py"), "--edits", "2"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode in (0, 1), done.stderr
+    assert "| save → update event |" in done.stdout
+    assert "| reference: one page build in-process |" in done.stdout
+    assert "event / build = " in done.stdout
