@@ -32,6 +32,7 @@ def page_options(command: F) -> F:
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         values = {name: kwargs.pop(name) for name in _NAMES}
+        _check_languages(values["langs"])
         page = PageOptions(
             langs=values["langs"],
             evaluate=values["evaluate"],
@@ -78,6 +79,17 @@ def page_options(command: F) -> F:
     for option in reversed(options):
         wrapper = option(wrapper)
     return wrapper  # type: ignore[return-value]
+
+
+def _check_languages(langs: tuple[str, ...]) -> None:
+    """--lang takes language codes as a map writes them (``en``, ``ja``, ``pt-BR``)."""
+    from argmap.load.values import LANG_RE
+
+    for lang in langs:
+        if not LANG_RE.fullmatch(lang):
+            raise click.BadParameter(
+                f"{lang!r} is not a language code (like en, ja or pt-BR)", param_hint="--lang"
+            )
 
 
 @click.command()

@@ -7,6 +7,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from pathlib import Path
 
 import click
 
@@ -86,10 +87,15 @@ def serve(
             progress.finish()
 
     preview = Preview(path, make_page)
+    watcher = MapWatcher(path)
+    seen = watcher.state()
     started = time.monotonic()
     _report(preview.refresh(), started)
+    watcher.use_files(preview.files, seen)
     try:
-        server = PreviewServer(preview, port)
+        server = PreviewServer(
+            preview, port, on_error=lambda line: click.echo(f"argmap serve: {line}", err=True)
+        )
     except ArgmapError as exc:
         raise CliError(str(exc)) from None
     server.start()
@@ -99,16 +105,15 @@ def serve(
         import webbrowser
 
         webbrowser.open(server.url, new=2)
-    watcher = MapWatcher(path)
-    watcher.use_files(preview.files)
     try:
         with stop_on_signals():
             for _changed in watcher.changes():
                 started, before = time.monotonic(), preview.snapshot.version
+                seen = watcher.state()
                 snap = preview.refresh()
                 if snap.version != before:
                     _report(snap, started)
-                watcher.use_files(preview.files)
+                watcher.use_files(preview.files, seen)
     except KeyboardInterrupt:
         pass
     finally:
@@ -127,12 +132,22 @@ def rerun_on_change(
     watcher = MapWatcher(path, ignore=ignore)
 
     def run(first: bool) -> None:
+        seen = watcher.state()
         try:
-            watcher.use_files(action(first))
+            watcher.use_files(action(first), seen)
+            return
         except click.ClickException as exc:
             exc.show()
-            if not first:
-                click.echo(f"{_stamp()} {', '.join(ignore)} stays as it was", err=True)
+        except (ArgmapError, OSError, RecursionError) as exc:  # what the action let through
+            click.echo(f"argmap: error: {exc}", err=True)
+        if not first:
+            click.echo(f"{_stamp()} {', '.join(ignore)} stays as it was", err=True)
+        # watch what the failed load tried too: the fix will come in one of those files
+        from argmap.load import check_map
+
+        tried: list[Path] = []
+        check_map(path, tried=tried)
+        watcher.use_files([*watcher.files, *tried], seen)
 
     run(True)
     click.echo(f"argmap: watching {path} (Ctrl-C stops it)", err=True)

@@ -41,7 +41,9 @@ def map_files(path: str | os.PathLike[str]) -> list[Path]:
 
 
 def check_map(
-    path: str | os.PathLike[str], progress: Callable[[int, int], None] | None = None
+    path: str | os.PathLike[str],
+    progress: Callable[[int, int], None] | None = None,
+    tried: list[Path] | None = None,
 ) -> tuple[ArgumentMap | None, list[Diagnostic]]:
     """Load the map at ``path`` and return it with every problem found (errors sorted by place).
 
@@ -49,6 +51,8 @@ def check_map(
     :mod:`argmap.load.cache`); set ``ARGMAP_NO_CACHE=1`` to skip it.
     ``progress(done, total)`` hears now and then how far reading and checking the files is, in
     bytes of YAML (each file's parse and reading count for 95 % of its bytes).
+    ``tried``, when given, receives every file the load tried to read, includes and files
+    that are not there included, valid or not (a watcher watches them).
     """
     from argmap.load import cache
 
@@ -61,9 +65,11 @@ def check_map(
     if entry is not None:
         hit = entry.read()
         if hit is not None:
+            if tried is not None and hit[0] is not None:
+                tried.extend(Path(f) for f in hit[0].files)
             return hit
     meter = _Meter(progress, files) if progress is not None else None
-    result = _check(path, files, contents, meter)
+    result = _check(path, files, contents, meter, tried)
     if entry is not None and result[0] is not None:
         roots = {f.resolve() for f in files}
         entry.write(result, {f: data for f, data in contents.items() if f not in roots})
@@ -111,6 +117,7 @@ def _check(
     files: list[Path],
     contents: dict[Path, bytes],
     meter: _Meter | None = None,
+    tried: list[Path] | None = None,
 ) -> tuple[ArgumentMap | None, list[Diagnostic]]:
     p = Path(path)
     sink = DiagnosticSink()
@@ -134,6 +141,8 @@ def _check(
             )
     else:
         _load_file(p, sink, parts, loaded, contents, [], True, None, meter)
+    if tried is not None:
+        tried.extend(loaded)
     result = _finish(parts, sink, len(parts) == len(loaded))
     if meter is not None:
         meter.progress(meter.total, meter.total)

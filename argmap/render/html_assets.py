@@ -93,8 +93,7 @@ SCRIPT = r"""
     return e;
   }
   function figure() {
-    return document.querySelector('.figure[data-lang="' + lang + '"]') ||
-      document.querySelector(".figure");
+    return figureFor(lang) || document.querySelector(".figure");
   }
   function svg() {
     var f = figure();
@@ -376,6 +375,7 @@ SCRIPT = r"""
       if (v && v.moved) { v.w0 = b[2]; v.h0 = b[3]; } else { delete views[l]; }
     });
     if (langs.indexOf(lang) < 0) lang = langs[0];
+    document.documentElement.lang = lang;
     langSelect.textContent = "";
     langs.forEach(function (l) {
       var o = el("option", null, l);

@@ -14,6 +14,7 @@ import os
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from argmap.errors import ArgmapError, MapError
@@ -66,25 +67,31 @@ class Preview:
             return self._snapshot
 
     def refresh(self) -> Snapshot:
-        """Load the map again and publish what changed; never raises for a bad map."""
+        """Load the map again and publish what changed; never raises for a bad map, nor for
+        an unexpected failure (that becomes a problem line too, and the preview goes on)."""
         from argmap.load import check_map
+        from argmap.render.html import page_update
 
-        amap, diagnostics = check_map(self.path)
-        problems = [d.format() for d in diagnostics]
+        tried: list[Path] = []
         page: dict[str, Any] | None = None
-        if amap is not None:
-            self.files = amap.files
-            try:
-                from argmap.render.html import page_update
-
+        try:
+            amap, diagnostics = check_map(self.path, tried=tried)
+            problems = [d.format() for d in diagnostics]
+            if amap is not None:
                 page = page_update(self._make_page(amap))
-            except MapError as exc:
-                problems += [d.format() for d in exc.diagnostics]
-            except ArgmapError as exc:
-                problems.append(f"error: {exc}")
-        else:
-            errors = sum(1 for d in diagnostics if d.level == "error")
-            problems.append(f"{self.path}: {errors} error{'s' if errors != 1 else ''}")
+            else:
+                errors = sum(1 for d in diagnostics if d.level == "error")
+                problems.append(f"{self.path}: {errors} error{'s' if errors != 1 else ''}")
+        except MapError as exc:
+            problems = [d.format() for d in exc.diagnostics]
+        except ArgmapError as exc:
+            problems = [f"error: {exc}"]
+        except Exception as exc:  # a bug, or the system: say so on the page and go on
+            problems = [f"error: the page could not be made: {type(exc).__name__}: {exc}"]
+        # watch every file tried, and keep watching the earlier ones: a part that failed to
+        # read, or an include not there yet, is where the fix will come
+        seen = dict.fromkeys((*(str(p) for p in tried), *self.files))
+        self.files = tuple(seen)
         return self._publish(page, tuple(problems))
 
     def _publish(self, page: dict[str, Any] | None, problems: tuple[str, ...]) -> Snapshot:

@@ -5,13 +5,16 @@ It serves three things and nothing else, whatever the path asks for:
 
 ``/``         the ``argmap html`` page of the last good version, with the update script;
 ``/state``    the current :class:`~argmap.serve.preview.Snapshot` as JSON;
-``/events``   server-sent events: ``update`` with ``{"version": N}`` whenever the map changes.
+``/events``   server-sent events: ``update`` with ``{"server": ID, "version": N}`` whenever the
+              map changes (a page whose server ID differs reloads: the server was started again).
 """
 
 from __future__ import annotations
 
 import json
+import secrets
 import threading
+from collections.abc import Callable
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -35,29 +38,41 @@ _LIVE_SCRIPT = r"""
 <script>
 (function () {
   "use strict";
-  var version = %(version)d, pageVersion = %(page_version)d, busy = false, wanted = 0;
+  var server = %(server)s, version = %(version)d, pageVersion = %(page_version)d;
+  var busy = false, wanted = 0;
   var status = document.getElementById("live");
+  function show(state) {
+    if (state.page && state.page_version !== pageVersion) {
+      window.argmapPage.update(state.page);
+      pageVersion = state.page_version;
+    }
+    window.argmapPage.problems(state.problems, state.ok);
+  }
   function fetchState() {
     if (busy) return;
     busy = true;
     fetch("/state", {cache: "no-store"}).then(function (r) { return r.json(); })
       .then(function (state) {
         busy = false;
+        if (state.server !== server) { location.reload(); return; }
         if (state.version < version) return;
         version = state.version;
-        if (state.page && state.page_version !== pageVersion) {
-          pageVersion = state.page_version;
-          window.argmapPage.update(state.page);
+        try {
+          show(state);
+        } catch (err) {
+          window.argmapPage.problems(["error: the page could not show this version: " + err],
+                                     false);
         }
-        window.argmapPage.problems(state.problems, state.ok);
         document.body.setAttribute("data-version", String(version));
         if (wanted > version) fetchState();
-      }, function () { busy = false; });
+      }, function () { busy = false; setTimeout(fetchState, 1000); });
   }
   var events = new EventSource("/events");
   events.addEventListener("update", function (ev) {
-    wanted = JSON.parse(ev.data).version;
+    var message = JSON.parse(ev.data);
     status.textContent = "live";
+    if (message.server !== server) { location.reload(); return; }
+    wanted = message.version;
     if (wanted !== version) fetchState();
   });
   events.onerror = function () { status.textContent = "reconnecting…"; };
@@ -73,8 +88,13 @@ class PreviewServer(ThreadingHTTPServer):
 
     daemon_threads = True
 
-    def __init__(self, preview: Preview, port: int = 0) -> None:
+    def __init__(
+        self, preview: Preview, port: int = 0, on_error: Callable[[str], None] | None = None
+    ) -> None:
         self.preview = preview
+        #: Tells a page that this is another server than the one it came from (it reloads).
+        self.token = secrets.token_hex(8)
+        self._on_error = on_error
         try:
             super().__init__((HOST, port), _Handler)
         except OSError as exc:
@@ -95,6 +115,16 @@ class PreviewServer(ThreadingHTTPServer):
     def url(self) -> str:
         return f"http://{HOST}:{self.port}/"
 
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A request that failed: a browser that left is nothing; anything else is told to
+        ``on_error`` in one line (the library never prints)."""
+        import sys
+
+        exc = sys.exc_info()[1]
+        if isinstance(exc, OSError) or self._on_error is None:
+            return
+        self._on_error(f"a request failed: {type(exc).__name__}: {exc}")
+
     def allowed_hosts(self) -> set[str]:
         """The Host header values a request may carry."""
         return {f"{name}:{self.port}" for name in (HOST, "localhost")}
@@ -112,13 +142,14 @@ class PreviewServer(ThreadingHTTPServer):
         self.server_close()
 
 
-def page_html(preview: Preview) -> str:
+def page_html(preview: Preview, preview_token: str) -> str:
     """The page for ``/``: the last good page (an empty one before any) with the live script."""
     from argmap.model import ArgumentMap
     from argmap.render.html import build_page, script_json
 
     snap = preview.snapshot
     live = _LIVE_SCRIPT % {
+        "server": script_json(preview_token),
         "version": snap.version,
         "page_version": snap.page_version,
         "problems": script_json(list(snap.problems)),
@@ -175,11 +206,12 @@ class _Handler(BaseHTTPRequestHandler):
         if path is None:
             return
         if path == "/":
-            body = page_html(self.server.preview).encode("utf-8")
+            body = page_html(self.server.preview, self.server.token).encode("utf-8")
             self._send(HTTPStatus.OK, body, "text/html; charset=utf-8", head)
         elif path == "/state":
-            state = json.dumps(self.server.preview.snapshot.state(), ensure_ascii=False)
-            self._send(HTTPStatus.OK, state.encode("utf-8"), "application/json", head)
+            state = {"server": self.server.token, **self.server.preview.snapshot.state()}
+            body = json.dumps(state, ensure_ascii=False).encode("utf-8")
+            self._send(HTTPStatus.OK, body, "application/json", head)
         elif path == "/events" and not head:
             self._events()
         else:
@@ -208,7 +240,7 @@ class _Handler(BaseHTTPRequestHandler):
                     self.wfile.write(b": still here\n\n")
                 else:
                     seen = snap.version
-                    message = json.dumps({"version": seen})
+                    message = json.dumps({"server": self.server.token, "version": seen})
                     self.wfile.write(f"event: update\ndata: {message}\n\n".encode())
                 self.wfile.flush()
         except (BrokenPipeError, ConnectionResetError):

@@ -73,3 +73,14 @@ def test_watch_keeps_the_force_rule(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["render", str(DATA / "tiny.yaml"), "-o", str(out), "--watch"])
     assert result.exit_code == 1 and "already exists; use --force" in result.output
     assert out.read_text() == "mine"
+
+
+def test_html_and_serve_take_language_codes_only() -> None:
+    from click.testing import CliRunner
+
+    from argmap.cli.main import cli
+
+    for command in (["html", "-o", "-"], ["serve", "--no-open"]):
+        result = CliRunner().invoke(cli, [*command, str(DATA / "tiny.yaml"), "--lang", 'x"]'])
+        assert result.exit_code == 2
+        assert "is not a language code" in result.output

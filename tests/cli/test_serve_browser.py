@@ -196,3 +196,32 @@ def test_ctrl_c_ends_it_cleanly(served, page) -> None:
     assert "argmap serve: stopped" in stderr
     with pytest.raises(OSError):
         request(url, "/")
+
+
+def test_a_restarted_server_reloads_the_page(served, page) -> None:
+    """After Ctrl-C, a new server on the same port: the open page reloads from it."""
+    proc, url, folder = served
+    assert proc.poll() is not None  # stopped by the test before
+    port = url.rstrip("/").rsplit(":", 1)[1]
+    again = subprocess.Popen(
+        [sys.executable, "-m", "argmap", "serve", str(folder), "--port", port, "--lang", "en"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "BROWSER": "false"},
+        cwd=ROOT,
+    )
+    try:
+        assert again.stdout.readline().strip() == url
+        page.wait_for_function("() => window.__sameDocument === undefined", timeout=15_000)
+        page.wait_for_selector('.figure:not([hidden]) g.node[data-claim="reader-note"]')
+        edit(folder, "the road ahead;", "the way forward;")
+        page.wait_for_function(
+            """() => Array.from(document.querySelectorAll(
+                  '.figure:not([hidden]) g.node[data-claim="zuck-path-forward"] text'))
+                .map((t) => t.textContent).join(" ").includes("way forward")""",
+            timeout=10_000,
+        )
+    finally:
+        again.send_signal(signal.SIGINT)
+        again.communicate(timeout=15)

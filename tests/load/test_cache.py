@@ -35,9 +35,9 @@ def loads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     calls: list[str] = []
     real = load._check
 
-    def counting(path, files, contents, meter=None):  # type: ignore[no-untyped-def]
+    def counting(path, files, contents, meter=None, tried=None):  # type: ignore[no-untyped-def]
         calls.append(str(path))
-        return real(path, files, contents, meter)
+        return real(path, files, contents, meter, tried)
 
     monkeypatch.setattr(load, "_check", counting)
     return calls

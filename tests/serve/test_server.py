@@ -160,3 +160,51 @@ def test_a_port_in_use_is_a_clear_error(served, tmp_path: Path) -> None:
     server, path = served
     with pytest.raises(ArgmapError, match=f"port {server.port} on 127.0.0.1 is in use"):
         PreviewServer(Preview(path, make_page), server.port)
+
+
+def test_a_missing_include_is_watched_until_it_comes(tmp_path: Path) -> None:
+    path = tmp_path / "map" / "main.yaml"
+    path.parent.mkdir()
+    path.write_text(
+        "argmap: 1\ninclude: [../later/part.yaml]\nclaims:\n  a: {text: A.}\n", encoding="utf-8"
+    )
+    preview = Preview(path, make_page)
+    snap = preview.refresh()
+    assert not snap.ok and any("part.yaml" in line for line in snap.problems)
+    assert str((tmp_path / "later" / "part.yaml").resolve()) in preview.files
+    (tmp_path / "later").mkdir()
+    (tmp_path / "later" / "part.yaml").write_text("claims:\n  b: {text: B., supports: a}\n")
+    assert preview.refresh().ok
+
+
+def test_an_unexpected_failure_is_a_problem_not_a_crash(tmp_path: Path) -> None:
+    def broken(amap: ArgumentMap) -> Page:
+        raise RecursionError("maximum recursion depth exceeded")
+
+    path = tmp_path / "tiny.yaml"
+    shutil.copy(DATA / "tiny.yaml", path)
+    snap = Preview(path, broken).refresh()
+    assert not snap.ok
+    assert snap.problems == (
+        "error: the page could not be made: RecursionError: maximum recursion depth exceeded",
+    )
+
+
+def test_a_browser_that_leaves_is_no_error(served, capfd) -> None:
+    import struct
+
+    server, _path = served
+    for _ in range(5):
+        sock = socket.create_connection(("127.0.0.1", server.port), timeout=5)
+        sock.sendall(f"GET / HTTP/1.1\r\nHost: 127.0.0.1:{server.port}\r\n\r\n".encode())
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        sock.close()  # a reset, before the page is read
+    assert get(server, "/state")[0] == 200
+    assert "Traceback" not in capfd.readouterr().err
+
+
+def test_state_and_events_name_the_server(served) -> None:
+    server, _path = served
+    state = json.loads(get(server, "/state")[1])
+    assert state["server"] == server.token and len(server.token) == 16
+    assert f'var server = "{server.token}"' in get(server, "/")[1].decode()

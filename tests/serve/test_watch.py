@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import threading
 import time
 from pathlib import Path
@@ -114,3 +115,42 @@ def test_a_map_that_is_not_there_yet_watches_its_folder(tmp_path: Path) -> None:
     watcher = MapWatcher(tmp_path / "missing.yaml")
     assert watcher.folders() == [str(tmp_path)]
     assert watcher.is_relevant(str(tmp_path / "missing.yaml"))
+
+
+def test_a_change_before_watching_began_still_arrives(tmp_path: Path) -> None:
+    main = tmp_path / "map.yaml"
+    main.write_text("argmap: 1\nclaims:\n  a: {text: A.}\n")
+    watcher, stop = stopped_watcher(main)
+    seen = watcher.state()  # as the map was when it was loaded
+    main.write_text("argmap: 1\nclaims:\n  a: {text: A, changed while loading.}\n")
+    watcher.use_files([main], seen)
+    batch = first_batch(watcher, lambda: None)
+    stop.set()
+    assert batch == [str(main)]
+
+
+def test_a_folder_that_goes_away_and_comes_back(tmp_path: Path) -> None:
+    folder = tmp_path / "debate"
+    folder.mkdir()
+    (folder / "00-map.yaml").write_text("argmap: 1\nclaims:\n  a: {text: A.}\n")
+    watcher, stop = stopped_watcher(folder)
+    batches: list[list[str]] = []
+
+    def consume() -> None:
+        for batch in watcher.changes():
+            batches.append(batch)
+            if any(Path(p).exists() for p in batch):
+                return
+
+    thread = threading.Thread(target=consume, daemon=True)
+    thread.start()
+    time.sleep(0.3)
+    shutil.move(folder, tmp_path / "elsewhere")  # as a checkout of another branch might
+    assert watcher.folders() == [str(tmp_path)]  # its parent stands in meanwhile
+    time.sleep(0.8)
+    shutil.move(tmp_path / "elsewhere", folder)
+    (folder / "00-map.yaml").write_text("argmap: 1\nclaims:\n  a: {text: A2.}\n")
+    thread.join(10)
+    stop.set()
+    assert thread.is_alive() is False
+    assert batches and str(folder / "00-map.yaml") in batches[-1]
