@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import signal
 import sys
 import time
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import click
@@ -17,30 +15,12 @@ from argmap.cli.html import page_of, page_options
 from argmap.cli.view_options import view_options
 from argmap.errors import ArgmapError
 from argmap.model import ArgumentMap
+from argmap.render.graphviz import Signalled, signals_raise
 from argmap.render.html import Page, PageOptions
 from argmap.serve.preview import Snapshot
 from argmap.view import Selection
 
 DEFAULT_PORT = 8765
-
-
-@contextmanager
-def stop_on_signals() -> Iterator[None]:
-    """SIGTERM and SIGHUP stop the command as Ctrl-C does (a clean stop, not a kill)."""
-
-    def interrupt(signum: int, frame: object) -> None:
-        raise KeyboardInterrupt
-
-    old = {}
-    for name in ("SIGTERM", "SIGHUP"):
-        signum = getattr(signal, name, None)
-        if signum is not None and signal.getsignal(signum) is not signal.SIG_IGN:
-            old[signum] = signal.signal(signum, interrupt)
-    try:
-        yield
-    finally:
-        for signum, handler in old.items():
-            signal.signal(signum, handler)
 
 
 def _stamp() -> str:
@@ -106,7 +86,7 @@ def serve(
 
         webbrowser.open(server.url, new=2)
     try:
-        with stop_on_signals():
+        with signals_raise():
             for _changed in watcher.changes():
                 started, before = time.monotonic(), preview.snapshot.version
                 seen = watcher.state()
@@ -114,7 +94,7 @@ def serve(
                 if snap.version != before:
                     _report(snap, started)
                 watcher.use_files(preview.files, seen)
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, Signalled):
         pass
     finally:
         server.stop()
@@ -152,11 +132,11 @@ def rerun_on_change(
     run(True)
     click.echo(f"argmap: watching {path} (Ctrl-C stops it)", err=True)
     try:
-        with stop_on_signals():
+        with signals_raise():
             for _changed in watcher.changes():
                 click.echo(f"{_stamp()} changed", err=True)
                 run(False)
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, Signalled):
         pass
     click.echo("argmap: stopped watching", err=True)
 

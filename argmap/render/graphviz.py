@@ -72,7 +72,7 @@ def _parent_death_signal() -> Callable[[], None] | None:
 
 
 @contextmanager
-def _signals_raise() -> Iterator[None]:
+def signals_raise() -> Iterator[None]:
     """While inside, SIGTERM and SIGHUP raise :class:`Signalled` (main thread only: signal
     handlers can be set nowhere else); the previous handlers come back afterwards."""
     if threading.current_thread() is not threading.main_thread():
@@ -135,7 +135,7 @@ def render_dot(
     if fmt == "png":
         command.append(f"-Gdpi={dpi or DEFAULT_DPI}")
     try:
-        with _signals_raise():
+        with signals_raise():
             returncode, stdout, stderr = _run(command, data, timeout, progress)
     except Signalled as exc:  # Graphviz is gone: end as the signal asked
         signal.raise_signal(exc.signum)
