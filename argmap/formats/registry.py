@@ -204,18 +204,13 @@ _KIALO_ENTRY = re.compile(r"^\s*1\.(?:\d+\.)* ", re.MULTILINE)
 
 
 def sniff(text: str) -> str | None:
-    """Guess an import format from content alone; None when nothing fits."""
+    """Guess an import format from content alone; None when nothing fits.
+
+    JSON is told by its structure (the keys it has), whatever its length or key order; text
+    formats by how they begin."""
     head = text.lstrip("\ufeff \t\r\n")[:20000]
     if head.startswith(("{", "[")):
-        if '"statements"' in head and '"arguments"' in head:
-            return "argdown"
-        if '"AIF"' in head or '"nodeID"' in head:
-            return "aif"
-        if '"argmap-node-link"' in head:
-            return "json"
-        if '"nodes"' in head and ('"fromID"' in head or '"edges"' in head):
-            return "aif"
-        return None
+        return _sniff_json(text)
     if head.startswith("Discussion Title:") or re.match(r"1\. \S", head):
         return "kialo"
     if re.match(r"(?:#[^\n]*\n\s*)*p\s+af\s+\d+", head):
@@ -226,6 +221,36 @@ def sniff(text: str) -> str | None:
         return "yaml"
     if _KIALO_ENTRY.search(head) and re.search(r"^\s*1\.\d+\. (?:Pro|Con): ", head, re.MULTILINE):
         return "kialo"
+    return None
+
+
+def _sniff_json(text: str) -> str | None:
+    """The JSON format whose top-level keys ``text`` has: Argdown (``statements`` and
+    ``arguments``), argmap node-link (``graph.format``), AIF and xAIF (``AIF``, or ``nodes``
+    of ``nodeID`` entries beside ``edges``/``locutions``); None for anything else, and for
+    text that is not JSON (the importer then reports where it breaks)."""
+    import json
+
+    try:
+        data = json.loads(text.lstrip("\ufeff"))
+    except (ValueError, RecursionError):
+        return None
+    if not isinstance(data, dict):
+        return None
+    if "statements" in data and "arguments" in data:
+        return "argdown"
+    graph = data.get("graph")
+    if isinstance(graph, dict) and graph.get("format") == "argmap-node-link":
+        return "json"
+    if isinstance(data.get("AIF"), dict):
+        return "aif"
+    nodes = data.get("nodes")
+    if (
+        isinstance(nodes, list)
+        and ("edges" in data or "locutions" in data)
+        and all(isinstance(n, dict) and "nodeID" in n for n in nodes[:50])
+    ):
+        return "aif"
     return None
 
 
