@@ -66,7 +66,8 @@ def page_options(command: F) -> F:
         click.option(
             "--no-size-limit",
             is_flag=True,
-            help="Lay out maps of more than 2,500 claims anyway (Graphviz may take minutes).",
+            help="Lay out maps of more than 2,500 claims or 10,000 relations anyway (Graphviz "
+            "may take minutes).",
         ),
         click.option(
             "--timeout",
@@ -148,15 +149,17 @@ def page_of(
 ) -> Page:
     """The laid-out page of ``drawn`` (``whole``, or it with what ``--diff`` brings back) as
     the view options select it; ArgmapError for a view too big to lay out."""
-    from argmap.cli.render import DOT_LAYOUT_LIMIT
+    from argmap.cli.render import DOT_EDGE_LIMIT, DOT_LAYOUT_LIMIT
     from argmap.render.html import lay_out_page
 
     amap, selection = apply_view(drawn, view)
-    if len(amap.claims) > DOT_LAYOUT_LIMIT and not no_size_limit:
+    claims, arrows = len(amap.claims), len(amap.relations)
+    if (claims > DOT_LAYOUT_LIMIT or arrows > DOT_EDGE_LIMIT) and not no_size_limit:
         raise ArgmapError(
-            f"the view has {len(amap.claims):,} claims: too many for one laid-out page (Graphviz's "
-            f"dot slows down steeply above about {DOT_LAYOUT_LIMIT:,}). Draw parts of it with "
-            "argmap render --focus/--issue/--cluster --collapse, or pass --no-size-limit"
+            f"the view has {claims:,} claims and {arrows:,} relations: too many for one laid-out "
+            f"page (Graphviz's dot slows down steeply above about {DOT_LAYOUT_LIMIT:,} claims or "
+            f"{DOT_EDGE_LIMIT:,} relations). Draw parts of it with argmap render "
+            "--focus/--issue/--cluster --collapse, or pass --no-size-limit"
         )
     return lay_out_page(
         whole,

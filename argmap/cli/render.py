@@ -21,15 +21,27 @@ FORMAT_CHOICES = ("svg", "png", "pdf", "dot")
 #: Claims in a view above which `render` does not start Graphviz's ``dot`` layout (measured:
 #: 0.5 s at 1,000 claims, 2 s at 2,000, 7 s at 3,000, 30 s at 5,000, over 2 minutes at 10,000).
 DOT_LAYOUT_LIMIT = 2500
+#: Arrows in a view above which neither is it: a dense framework (ICCMA's st_890, 890 claims and
+#: 37,125 attacks) keeps dot busy for minutes. The benchmark's 2,500-claim maps hold about 3,000.
+DOT_EDGE_LIMIT = 10_000
 
 
-def too_big_message(boxes: int, claims: int, limit: int = DOT_LAYOUT_LIMIT) -> str:
+def too_big_message(boxes: int, claims: int, edges: int = 0) -> str:
     """Why a picture is not laid out with ``dot``, and the ways out."""
     size = f"{claims:,} claims" if boxes == claims else f"{boxes:,} boxes for {claims:,} claims"
+    if edges > DOT_EDGE_LIMIT:
+        why = (
+            f"this view has {edges:,} arrows between {size}: too many for Graphviz's dot "
+            f"layout, which takes minutes above about {DOT_EDGE_LIMIT:,}"
+        )
+    else:
+        why = (
+            f"this view has {size}: too many for Graphviz's dot layout, which slows down "
+            f"steeply above about {DOT_LAYOUT_LIMIT:,} (30 s at 5,000 claims, over 2 minutes at "
+            "10,000)"
+        )
     return (
-        f"this view has {size}: too many for Graphviz's dot layout, which slows down steeply "
-        f"above about {limit:,} (30 s at 5,000 claims, over 2 minutes at 10,000), so it was "
-        "not started. Draw less, or differently:\n"
+        f"{why}, so it was not started. Draw less, or differently:\n"
         "  --focus CLAIM --depth N   the neighbourhood of one claim\n"
         "  --issue ID                the debate of one issue\n"
         "  --tag TAG, --actor ACTOR  only the claims with that tag or actor\n"
@@ -122,7 +134,7 @@ RANKDIR = choice(
     "--no-size-limit",
     is_flag=True,
     help=f"Run the dot layout even on a view of more than {DOT_LAYOUT_LIMIT:,} claims "
-    "(it may take many minutes).",
+    f"or {DOT_EDGE_LIMIT:,} arrows (it may take many minutes).",
 )
 @click.option(
     "--timeout",
@@ -172,11 +184,11 @@ def render(
 
     Big maps: DOT output has no size limit (32,000 claims take a few seconds), but
     Graphviz's dot layout slows down steeply (30 s at 5,000 claims, minutes beyond), so
-    for SVG, PNG or PDF of more than 2,500 claims with the dot engine, render stops before
-    starting Graphviz and says how to draw less: --focus CLAIM --depth N, --issue ID, --tag,
-    --actor, --cluster issue --collapse, --engine sfdp, or --format dot; --no-size-limit runs
-    dot anyway. On a terminal, a layout that takes more than a second shows the time elapsed;
-    Ctrl-C stops it.
+    for SVG, PNG or PDF of more than 2,500 claims (or 10,000 arrows) with the dot engine,
+    render stops before starting Graphviz and says how to draw less: --focus CLAIM
+    --depth N, --issue ID, --tag, --actor, --cluster issue --collapse, --engine sfdp, or
+    --format dot; --no-size-limit runs dot anyway. On a terminal, a layout that takes more
+    than a second shows the time elapsed; Ctrl-C stops it.
 
     \b
     Examples:
@@ -240,13 +252,9 @@ def render(
                 drawn = marked_picture(part, options, marks, progress.callback())
             progress.finish()
             needs_layout = fmt != "dot"
-            if (
-                needs_layout
-                and engine == "dot"
-                and drawn.boxes > DOT_LAYOUT_LIMIT
-                and not no_size_limit
-            ):
-                raise CliError(too_big_message(drawn.boxes, drawn.claims))
+            too_big = drawn.boxes > DOT_LAYOUT_LIMIT or drawn.edges > DOT_EDGE_LIMIT
+            if needs_layout and engine == "dot" and too_big and not no_size_limit:
+                raise CliError(too_big_message(drawn.boxes, drawn.claims, drawn.edges))
             size = (
                 f"{drawn.claims:,} claims"
                 if drawn.boxes == drawn.claims
@@ -279,4 +287,4 @@ def render(
     rerun_on_change(path, [output], lambda first: draw(force or not first))
 
 
-__all__ = ["DOT_LAYOUT_LIMIT", "claim_statuses", "render", "too_big_message"]
+__all__ = ["DOT_EDGE_LIMIT", "DOT_LAYOUT_LIMIT", "claim_statuses", "render", "too_big_message"]

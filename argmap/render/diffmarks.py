@@ -22,7 +22,7 @@ import pydot
 from argmap.analysis.diff import MapDiff
 from argmap.graph import neighbourhood
 from argmap.model import ArgumentMap, Relation
-from argmap.render.dot import Picture, _claim_node, _junction_node, build_graph
+from argmap.render.dot import Picture, _Builder, _claim_node, _junction_node
 from argmap.render.labels import Dot, Html, attrs, font, html_escape, value
 from argmap.render.options import RenderOptions
 from argmap.style import theme
@@ -262,5 +262,6 @@ def marked_picture(
     progress: Callable[[int, int], None] | None = None,
 ) -> Picture:
     """The picture of ``amap`` (a part of :func:`merged_map`'s map) with the changes marked."""
-    graph = mark_changes(build_graph(amap, options, progress), amap, marks, options.lang)
-    return Picture(graph.to_string(), len(amap.claims), len(amap.claims))
+    builder = _Builder(amap, options, progress)
+    graph = mark_changes(builder.build(), amap, marks, options.lang)
+    return Picture(graph.to_string(), len(amap.claims), builder.boxes, builder.edges)

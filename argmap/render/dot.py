@@ -102,6 +102,7 @@ class _Builder:
         self.used = Used()
         self.junctions = junctions(amap)
         self.boxes = 0  # claim and group boxes drawn
+        self.edges = 0  # arrows between them (the legend's not counted)
         self.names: dict[str, str] = {}
         self.box_labels = ClaimLabels(amap, options, self.words, self.text)
         self.claim_parts: dict[tuple[str, bool, str], dict[str, Dot]] = {}
@@ -483,6 +484,7 @@ class _Builder:
         self._issue_row(graph, list(amap.issues))
         for edge in (*answers, *edges):
             graph.add_edge(edge)
+        self.edges += len(answers) + len(edges)
 
     def collapsed(self, graph: pydot.Dot, groups: Clusters) -> None:
         """One box per cluster (claims outside every cluster drawn as usual) and one arrow per
@@ -520,6 +522,7 @@ class _Builder:
             graph.add_edge(
                 pydot.Edge(names[source[0]](source[1]), names[target[0]](target[1]), **edge_attrs)
             )
+            self.edges += 1
 
     def group_node(self, key: str, label: str, count: int) -> pydot.Node:
         """The box that stands for a collapsed cluster."""
@@ -557,12 +560,13 @@ class _Builder:
 
 @dataclass(frozen=True)
 class Picture:
-    """A picture's DOT text and its size: the claims in it, and the boxes drawn for them
-    (fewer when clusters are collapsed). Layout time grows with ``boxes``."""
+    """A picture's DOT text and its size: the claims in it, the boxes drawn for them (fewer
+    when clusters are collapsed) and the arrows between boxes. Layout time grows with both."""
 
     dot: str
     claims: int
     boxes: int
+    edges: int = 0
 
     @property
     def data(self) -> bytes:
@@ -589,7 +593,7 @@ def picture(
     """The picture of ``amap`` as DOT text (see :func:`to_dot`) with its size."""
     builder = _Builder(amap, options or RenderOptions(), progress)
     text = builder.build().to_string()
-    return Picture(text, len(amap.claims), builder.boxes)
+    return Picture(text, len(amap.claims), builder.boxes, builder.edges)
 
 
 def to_dot(amap: ArgumentMap, options: RenderOptions | None = None) -> str:

@@ -394,8 +394,31 @@ def test_html_refuses_maps_too_big_to_lay_out(tmp_path: Path) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["html", str(path), "-o", str(tmp_path / "big.html")])
     assert result.exit_code == 1
-    assert "2,600 claims: too many for one laid-out page" in result.output
+    assert "2,600 claims and 2,599 relations: too many for one laid-out page" in result.output
     assert not (tmp_path / "big.html").exists()
+
+
+ST_890 = Path(__file__).parents[3] / "shared" / "corpora" / "iccma" / "st_890_86_9_572.af"
+
+
+@pytest.mark.skipif(
+    not ST_890.exists() and os.environ.get("ARGMAP_REQUIRE_CORPORA") != "1",
+    reason="../shared/corpora is not beside this checkout",
+)
+def test_a_dense_framework_is_refused_for_its_arrows(tmp_path: Path) -> None:
+    """ICCMA's st_890: 890 claims, under the claim limit, but 37,125 attacks (issue 19)."""
+    imported = tmp_path / "st.yaml"
+    runner = CliRunner()
+    done = runner.invoke(cli, ["import", str(ST_890), "-o", str(imported)])
+    assert done.exit_code == 0, done.output
+    for command in (["render", "-o", str(tmp_path / "st.svg")], ["html", "-o", "-"]):
+        result = runner.invoke(cli, [command[0], str(imported), *command[1:]])
+        assert result.exit_code == 1
+        assert "37,125" in result.output and "10,000" in result.output
+    assert not (tmp_path / "st.svg").exists()
+    dot = runner.invoke(cli, ["render", str(imported), "-o", str(tmp_path / "st.dot")])
+    assert dot.exit_code == 0, dot.output  # DOT has no limit
+    assert (tmp_path / "st.dot").read_text(encoding="utf-8").count(" -> ") >= 37_125
 
 
 def test_html_output_errors_are_clear(tmp_path: Path) -> None:
