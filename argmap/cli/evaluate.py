@@ -55,9 +55,13 @@ class Source:
     mapped: Any = None
 
     def resolve(self, name: str) -> str:
-        """The argument a user-given name stands for (claim id, prefix, or relation id)."""
+        """The argument a user-given name stands for (claim id, prefix, or relation id; in an
+        i23 file whose arguments are named, their number too)."""
         if name in self.framework.index:
             return name
+        arguments = self.framework.arguments
+        if self.amap is None and name.isdigit() and 1 <= int(name) <= len(arguments):
+            return arguments[int(name) - 1]
         try:
             if self.amap is not None:
                 from argmap.analysis.query import resolve_claim

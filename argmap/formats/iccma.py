@@ -92,9 +92,11 @@ def load_framework(path: str | os.PathLike[str], fmt: str | None = None) -> Fram
 
 
 def parse(text: str, fmt: str, file: str = "<string>") -> Framework:
-    """Parse framework ``text`` in format ``fmt``."""
+    """Parse framework ``text`` in format ``fmt``. An i23 file's arguments take the names of
+    the ``# name`` lines after its header when there is one for each (as ``import`` reads
+    them, and as argmap's own i23 export writes them)."""
     if fmt == "i23":
-        return parse_i23(text, file)
+        return parse_i23(text, file, names_from_comments=True)
     if fmt == "apx":
         return parse_apx(text, file)
     if fmt == "tgf":

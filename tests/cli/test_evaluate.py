@@ -316,3 +316,19 @@ def test_strength_json_has_the_relation_forces() -> None:
     # a force is weight x weakest premise's strength x validity: review->lobby is 1 x 0.5 x 1
     assert forces["review->lobby"] == pytest.approx(0.5)
     assert forces["rebate-arg"] == pytest.approx(0.5)
+
+
+def test_accepts_names_from_the_comment_lines_of_an_i23_file(tmp_path: Path) -> None:
+    """argmap's i23 export writes each argument's name as a '# name' line; evaluate reads them,
+    as import does, and a name's number still works (issue 19)."""
+    runner = CliRunner()
+    i23 = tmp_path / "tiny.i23"
+    done = runner.invoke(cli, ["export", str(DATA / "tiny.yaml"), "--to", "i23", "-o", str(i23)])
+    assert done.exit_code == 0, done.output
+    assert i23.read_text().splitlines()[1] == "# x"
+    by_name = runner.invoke(cli, ["evaluate", str(i23), "--accepts", "x"])
+    assert by_name.exit_code == 0, by_name.output
+    assert "x: credulously accepted: yes; sceptically accepted: yes" in by_name.output
+    by_number = runner.invoke(cli, ["evaluate", str(i23), "--accepts", "1"])
+    assert "x: credulously accepted: yes" in by_number.output
+    assert "OUT (1)\n  b  " in by_name.output  # the labelling names them too
