@@ -1,4 +1,4 @@
-"""Kialo's discussion text export (import only).
+"""Kialo's discussion text export (import only), in both of its layouts.
 
 ::
 
@@ -18,6 +18,10 @@ N.N.`` reuses an existing claim instead of writing it again. Lines that start no
 one above; blank lines are tolerated; ``\\[`` and friends are unescaped; ``[n]`` footnote markers
 link the claim to source ``sn`` of the trailing ``Sources:`` section. A title that asks a
 question becomes an issue the thesis answers.
+
+Kialo's newer layout is read too: ``Discussion Name:`` with the title on the next line, ``1.
+Thesis:`` and ``1.1. Con:`` with their text (or ``-> See N.``) on the lines after them, entries
+indented by depth. The thesis loses its ``Thesis:`` label.
 """
 
 from __future__ import annotations
@@ -28,7 +32,8 @@ from dataclasses import dataclass, field
 from argmap.errors import DiagnosticSink, Location
 from argmap.model import ArgumentMap, Claim, Issue, Relation, Source, Text
 
-_TITLE = re.compile(r"^\s*Discussion Title:\s*(.*)$")
+_TITLE = re.compile(r"^\s*Discussion (?:Title|Name):\s*(.*)$")
+_THESIS = re.compile(r"^Thesis:\s*")
 _ENTRY = re.compile(r"^\s*(1\.(?:\d+\.)*)(?:\s+|$)(?:(Pro|Con)\s*:\s*)?(.*)$")
 _SEE = re.compile(r"^->\s*See\s+((?:\d+\.)+)\s*$")
 _SOURCES = re.compile(r"^\s*Sources\s*:\s*$")
@@ -61,6 +66,7 @@ def _clean(lines: list[str]) -> tuple[str, list[str]]:
     notes = list(dict.fromkeys(_FOOTNOTE.findall(raw)))
     raw = _FOOTNOTE.sub("", raw)
     raw = re.sub(r"[ \t]+([.,;:!?])", r"\1", raw)
+    raw = re.sub(r"[ \t]{2,}", " ", raw)  # where a marker stood between two spaces
     raw = re.sub(r"\n{3,}", "\n\n", raw)
     return _unescape(raw).strip(), notes
 
@@ -80,6 +86,7 @@ def read_kialo(text: str, filename: str = "<kialo>") -> ArgumentMap:
     order: list[_Entry] = []
     sources: dict[str, Source] = {}
     current: _Entry | None = None
+    title_next = False  # 'Discussion Name:' with the title on the line after it
     in_sources = False
     last_source: str | None = None
     for lineno, line in enumerate(text.lstrip("\ufeff").splitlines(), 1):
@@ -113,6 +120,10 @@ def read_kialo(text: str, filename: str = "<kialo>") -> ArgumentMap:
             m = _TITLE.match(line)
             if m:
                 title = _unescape(m.group(1).strip())
+                title_next = not title
+                continue
+            if title_next and line.strip():
+                title, title_next = _unescape(line.strip()), False
                 continue
         if _SOURCES.match(line) and entries:
             in_sources = True
@@ -121,6 +132,8 @@ def read_kialo(text: str, filename: str = "<kialo>") -> ArgumentMap:
         m = _ENTRY.match(line)
         if m:
             number, stance, body = m.group(1), m.group(2), m.group(3)
+            if number == "1." and stance is None:
+                body = _THESIS.sub("", body)
             column = line.index(number) + 1
             entry = _Entry(number, stance, [body], lineno, column)
             see = _SEE.match(body.strip())
@@ -154,6 +167,10 @@ def read_kialo(text: str, filename: str = "<kialo>") -> ArgumentMap:
                 f"entry {current.number} links with '-> See' and cannot have more text",
                 Location(filename, lineno, 1),
             )
+            continue
+        see = _SEE.match(line.strip())
+        if see and not "".join(current.lines).strip():  # the link on the line after 'N. Con:'
+            current.see = see.group(1)
             continue
         current.lines.append(line.strip())
     if not order:

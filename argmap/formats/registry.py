@@ -211,7 +211,7 @@ def sniff(text: str) -> str | None:
     head = text.lstrip("\ufeff \t\r\n")[:20000]
     if head.startswith(("{", "[")):
         return _sniff_json(text)
-    if head.startswith("Discussion Title:") or re.match(r"1\. \S", head):
+    if head.startswith(("Discussion Title:", "Discussion Name:")) or re.match(r"1\. \S", head):
         return "kialo"
     if re.match(r"(?:#[^\n]*\n\s*)*p\s+af\s+\d+", head):
         return "i23"

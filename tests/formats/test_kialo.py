@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -72,3 +73,36 @@ def test_every_error_is_reported() -> None:
     with pytest.raises(MapError) as info:
         load_kialo("1. A\n1.1. Maybe: x\n1.5.1. Pro: y\n", "k")
     assert len(info.value.diagnostics) == 2
+
+
+# -- Kialo's newer layout, on the real exports in ../shared/corpora/kialo (issue 19) ----------
+CORPORA = Path(__file__).resolve().parents[3] / "shared" / "corpora" / "kialo"
+NEW_LAYOUT = sorted(CORPORA.glob("new-*.txt")) if CORPORA.is_dir() else []
+
+
+@pytest.mark.skipif(
+    not NEW_LAYOUT and os.environ.get("ARGMAP_REQUIRE_CORPORA") != "1",
+    reason="../shared/corpora is not beside this checkout",
+)
+def test_the_newer_layout_from_real_exports() -> None:
+    import re
+
+    from argmap.formats.kialo import read_kialo
+
+    assert NEW_LAYOUT, "../shared/corpora/kialo holds no 'new-*.txt' export"
+    for path in NEW_LAYOUT:
+        text = path.read_text(encoding="utf-8")
+        lines = text.splitlines()
+        # counted from the file itself: entries, '-> See' links, numbered footnotes
+        entries = [ln for ln in lines if re.match(r"^\s*1\.(\d+\.)*\s+(Pro|Con|Thesis):\s*$", ln)]
+        links = [ln for ln in lines if re.match(r"^\s*->\s*See\s+[\d.]+\s*$", ln)]
+        notes = lines[lines.index("Sources:") + 1 :]
+        footnotes = [ln for ln in notes if re.match(r"^\[\d+\]", ln)]
+        amap = read_kialo(text, str(path))
+        assert len(amap.claims) == len(entries) - len(links), path.name
+        assert len(amap.relations) == len(entries) - 1, path.name  # all but the thesis
+        assert len(amap.sources) == len(footnotes), path.name
+        assert amap.title.get() == lines[1].strip()  # the line after 'Discussion Name:'
+        thesis = amap.claims["k1"].text.get()
+        assert thesis == lines[4].strip() and not thesis.startswith("Thesis")
+        assert all(not c.text.get().startswith(("Pro:", "Con:")) for c in amap.claims.values())
