@@ -124,7 +124,8 @@ def export(
     "--from",
     "fmt",
     metavar="FORMAT",
-    help="Source format: argdown (its JSON export), aif, kialo, json, yaml, i23, apx, tgf "
+    help="Source format: argdown (source, or its JSON export), aif, kialo, json, yaml, i23, apx, "
+    "tgf "
     "(default: guessed from the content, then the suffix).",
 )
 @click.option(
@@ -136,6 +137,7 @@ def import_(file: str, fmt: str | None, output: str | None, force: bool) -> None
 
     \b
     argmap import debate.json -o debate.yaml          # Argdown JSON or AIF, guessed
+    argmap import debate.argdown -o debate.yaml       # Argdown source, via the Argdown CLI
     argmap import discussion.txt --from kialo -o discussion.yaml
     """
     from argmap.formats.registry import get_format, guess_format

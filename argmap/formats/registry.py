@@ -95,9 +95,9 @@ FORMATS: tuple[Format, ...] = (
     ),
     Format(
         "argdown",
-        "Argdown text (export); Argdown's JSON export (import)",
+        "Argdown text (export; import through the Argdown CLI); Argdown's JSON export (import)",
         (".argdown", ".ad"),
-        "argmap.formats.argdown_json:read_argdown_json",
+        "argmap.formats.argdown_source:read_argdown",
         "argmap.formats.argdown:dump_argdown",
     ),
     Format(

@@ -1,0 +1,70 @@
+"""Argdown source files, read through the real Argdown parser (`argdown json`)."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from argmap.errors import ToolError
+from argmap.formats import argdown_source
+from argmap.formats.argdown_json import read_argdown_json
+from argmap.formats.registry import get_format, guess_format
+
+CORPORA = Path(__file__).resolve().parents[3] / "shared" / "corpora" / "argdown"
+SOURCES = sorted(CORPORA.glob("*.argdown")) if CORPORA.is_dir() else []
+needs_corpora = pytest.mark.skipif(
+    not SOURCES and os.environ.get("ARGMAP_REQUIRE_CORPORA") != "1",
+    reason="../shared/corpora is not beside this checkout",
+)
+
+
+@needs_corpora
+@pytest.mark.parametrize("path", SOURCES, ids=lambda p: p.name)
+def test_a_real_argdown_source_imports_as_its_json_does(path: Path, argdown_json) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert guess_format(str(path), text) == "argdown"
+    amap = get_format("argdown").load(text, str(path))
+    data = argdown_json(path)  # the parser run here by the test, on the file where it is
+    from_json = read_argdown_json(__import__("json").dumps(data), "x.json")
+    assert list(amap.claims) == list(from_json.claims)
+    assert [(r.premises, r.target, r.type) for r in amap.relations] == [
+        (r.premises, r.target, r.type) for r in from_json.relations
+    ]
+    # every titled statement of the source, '[Title]: text', is a claim
+    titles = set(re.findall(r"^\s*\[([^\]\n]+)\]:", text, re.MULTILINE))
+    ids = {re.sub(r"\s+", "_", t.strip()) for t in titles}
+    assert ids <= set(amap.claims), sorted(ids - set(amap.claims))
+
+
+def test_json_is_still_read_as_json() -> None:
+    text = (Path(__file__).parents[1] / "data" / "fmt_argdown_tiny.json").read_text("utf-8")
+    assert argdown_source.read_argdown(text, "t.json").claims == read_argdown_json(text).claims
+
+
+def test_without_the_parser_one_line_says_how_to_install_it(monkeypatch, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from argmap.cli.main import cli
+
+    monkeypatch.setattr(argdown_source, "find_argdown", lambda: None)
+    with pytest.raises(ToolError, match="npm install -g @argdown/cli"):
+        argdown_source.read_argdown("[A]: a.\n  + [B]: b.\n", "m.argdown")
+    source = tmp_path / "m.argdown"
+    source.write_text("[A]: a.\n  + [B]: b.\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["import", str(source), "-o", str(tmp_path / "m.yaml")])
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines() == [
+        f"argmap: error: {source}: {argdown_source.INSTALL_HINT}"
+    ]
+
+
+def test_a_file_the_parser_rejects_is_a_clear_error(monkeypatch, tmp_path: Path) -> None:
+    fake = tmp_path / "argdown"
+    fake.write_text("#!/bin/sh\necho 'Error: broken input' >&2\nexit 1\n")
+    fake.chmod(0o755)
+    monkeypatch.setenv("ARGMAP_ARGDOWN", str(fake))
+    with pytest.raises(ToolError, match="could not read it: Error: broken input"):
+        argdown_source.read_argdown("[A]: a.\n", "m.argdown")
