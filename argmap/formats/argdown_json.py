@@ -352,8 +352,9 @@ class _Importer:
             return
         ours = mapping[rtype]
         if end[0] == "claim":
-            if ours == "undercuts":
-                ours = "opposes"
+            if ours == "undercuts":  # of an argument without premises and conclusion: of
+                self.add(start[1], "@claim:" + end[1], ours, rel)  # its inference (build)
+                return
             self.add(start[1], end[1], ours, rel)
             if rtype == "contradictory":
                 self.add(end[1], start[1], ours, rel)
@@ -376,7 +377,37 @@ class _Importer:
         if key not in self.relations:
             self.relations[key] = Relation("", (premise,), target, rtype, loc=self.where(at))
 
+    def undercut_claims(self) -> None:
+        """An undercut of an argument that became a claim attacks that claim's inference:
+        its first relation to another claim. One that bears on nothing is an opposition."""
+        for key, rel in list(self.relations.items()):
+            if rel.type != "undercuts" or not rel.target.startswith("@claim:"):
+                continue
+            cid = rel.target.removeprefix("@claim:")
+            inference = next(
+                (
+                    k
+                    for k, r in self.relations.items()
+                    if r.premises == (cid,) and r.type != "undercuts" and "@" not in r.target
+                ),
+                None,
+            )
+            if inference is not None:
+                self.relations[key] = replace(rel, target=inference)
+                continue
+            del self.relations[key]
+            warn(
+                f"claim '{rel.premises[0]}' undercuts argument '{cid}', which bears on no claim; "
+                "it is imported as an opposition of it",
+                rel.loc,
+                "an undercut attacks the step from an argument to its conclusion",
+            )
+            self.relations.setdefault(
+                f"{rel.premises[0]}|opposes|{cid}", replace(rel, target=cid, type="opposes")
+            )
+
     def build(self, head: dict[str, Any]) -> ArgumentMap:
+        self.undercut_claims()
         # relations may undercut other relations by key: give ids in dependency order
         resolved: dict[str, Relation] = {}
         used: dict[str, Relation] = {}
@@ -387,6 +418,8 @@ class _Importer:
                 target = rel.target
                 if rel.type == "undercuts":
                     ref = target if target.startswith("@argument:") else "@argument:" + target
+                    if target in self.relations and "|" in target:  # a relation's own key
+                        ref = target
                     if ref not in self.relations:
                         self.fail(f"undercut of unknown argument '{target}'", None)
                         continue

@@ -37,6 +37,28 @@ def test_a_real_argdown_source_imports_as_its_json_does(path: Path, argdown_json
     titles = set(re.findall(r"^\s*\[([^\]\n]+)\]:", text, re.MULTILINE))
     ids = {re.sub(r"\s+", "_", t.strip()) for t in titles}
     assert ids <= set(amap.claims), sorted(ids - set(amap.claims))
+    # undercuts ('<_' and '_>' in the source, outside comments) stay undercuts; an attack on a
+    # reconstructed argument as a whole is one too (docs/formats.md)
+    code = re.sub(r"//[^\n]*|/\*.*?\*/", "", text, flags=re.S)
+    written = len(re.findall(r"(?:^|\s)(?:<_|_>)\s", code))
+    assert sum(r.type == "undercuts" for r in amap.relations) >= written
+
+
+@needs_corpora
+def test_an_undercut_of_an_argument_attacks_its_inference() -> None:
+    """'<_ <Poor reason>' under <Alcohol and tobacco analogy>, an argument without premises and
+    conclusion that supports [Legalisation of Soft Drugs]: the step is what it attacks."""
+    path = CORPORA / "legalisation-softdrugs.argdown"
+    amap = get_format("argdown").load(path.read_text(encoding="utf-8"), str(path))
+    by_id = amap.relations_by_id()
+    undercuts = {r.premises[0]: by_id[r.target] for r in amap.relations if r.type == "undercuts"}
+    step = undercuts["Poor_reason"]
+    assert (step.premises, step.type, step.target) == (
+        ("Alcohol_and_tobacco_analogy",),
+        "supports",
+        "Legalisation_of_Soft_Drugs",
+    )
+    assert undercuts["Addiction_no_reason_to_ban"].premises == ("Argument_from_addiction",)
 
 
 def test_json_is_still_read_as_json() -> None:
