@@ -54,12 +54,16 @@ class Framework:
     """An abstract argumentation framework ⟨A, R⟩.
 
     ``arguments`` are unique names in a fixed order; attack ``k`` is
-    ``(sources[k], targets[k])`` as indices into ``arguments``.
+    ``(sources[k], targets[k])`` as indices into ``arguments``. ``supports`` are a bipolar
+    framework's (supporter, supported) index pairs, as ASPARTIX's ``support(a,b).`` gives them:
+    the Dung semantics here ignore them; read as a map (``framework_to_map``), they become
+    ``supports`` relations, flattened like any map's.
     """
 
     arguments: tuple[str, ...]
     sources: array = field(default_factory=_int_array)
     targets: array = field(default_factory=_int_array)
+    supports: tuple[tuple[int, int], ...] = ()
 
     def __post_init__(self) -> None:
         if len(self.sources) != len(self.targets):

@@ -87,10 +87,16 @@ def read_source(path: str, support: str) -> Source:
 
     if is_framework_file(path):
         try:
-            return Source(path, load_framework(path))
+            framework = load_framework(path)
         except ArgmapError as exc:
             raise fail(exc) from None
-    amap = load(path)
+        if not framework.supports:
+            return Source(path, framework)
+        from argmap.formats.iccma import framework_to_map
+
+        amap = framework_to_map(framework)  # a bipolar framework: read as the map it is
+    else:
+        amap = load(path)
     progress.phase(f"reading the map as a framework ({support} support)")
     mapped = map_to_framework(amap, support)
     progress.finish()

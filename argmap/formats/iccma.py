@@ -251,6 +251,10 @@ _APX_TOKEN = re.compile(
     rf"(?P<ws>\s+)|(?P<comment>%[^\n]*)"
     rf"|arg\(\s*(?P<arg>{_NAME})\s*\)\s*\."
     rf"|att\(\s*(?P<src>{_NAME})\s*,\s*(?P<dst>{_NAME})\s*\)\s*\."
+    rf"|support\(\s*(?P<supporter>{_NAME})\s*,\s*(?P<supported>{_NAME})\s*\)\s*\."
+    # facts without arguments (baf., d_prefex., ground.) choose what ASPARTIX's encodings
+    # compute; they say nothing about the framework
+    r"|(?P<directive>[a-z][A-Za-z0-9_]*\s*\.)"
     r"|(?P<bad>[^\s%]+)"
 )
 _PLAIN_CONSTANT = re.compile(r"[a-z][A-Za-z0-9_]*|0|[1-9][0-9]*")
@@ -282,11 +286,14 @@ class _Lines:
 
 
 def parse_apx(text: str, file: str = "<string>") -> Framework:
-    """Parse ASPARTIX facts ``arg(a).`` and ``att(a,b).``; every argument must be declared."""
+    """Parse ASPARTIX facts ``arg(a).`` and ``att(a,b).``, and a bipolar framework's
+    ``support(a,b).`` (after ``baf.``); every argument must be declared. Facts without
+    arguments (``baf.``, ``d_prefex.``) are ASPARTIX's switches and are passed over."""
     index: dict[str, int] = {}
     names: list[str] = []
     src, dst = array("i"), array("i")
     pending: list[tuple[str, str, int, int, int]] = []  # attacks naming later arguments
+    supports: list[tuple[str, str, int, int]] = []
     bad: list[tuple[int, str]] = []
     for m in _APX_TOKEN.finditer(text):
         kind = m.lastgroup
@@ -305,11 +312,14 @@ def parse_apx(text: str, file: str = "<string>") -> Framework:
             else:
                 src.append(ia)
                 dst.append(ib)
+        elif kind == "supported":
+            a, b = _unquote(m.group("supporter")), _unquote(m.group("supported"))
+            supports.append((a, b, m.start("supporter"), m.start("supported")))
         elif kind == "bad":
             bad.append((m.start(), m.group()))
     errors: list[Diagnostic] = []
     lines: _Lines | None = None
-    if bad or pending:
+    if bad or pending or any(a not in index or b not in index for a, b, _, _ in supports):
         lines = _Lines(text)
     for offset, token in bad[:_MAX_ERRORS]:
         line, col = lines.at(offset)  # type: ignore[union-attr]
@@ -318,7 +328,7 @@ def parse_apx(text: str, file: str = "<string>") -> Framework:
             Diagnostic(
                 f"unexpected '{what}'",
                 Location(file, line, col),
-                "facts are 'arg(NAME).' and 'att(NAME,NAME).'",
+                "facts are 'arg(NAME).', 'att(NAME,NAME).' and 'support(NAME,NAME).'",
             )
         )
     for a, b, off_a, off_b, k in pending:
@@ -334,9 +344,21 @@ def parse_apx(text: str, file: str = "<string>") -> Framework:
                 )
         if a in index and b in index:
             src[k], dst[k] = index[a], index[b]
+    for a, b, off_a, off_b in supports:
+        for name, offset in ((a, off_a), (b, off_b)):
+            if name not in index:
+                line, col = lines.at(offset)  # type: ignore[union-attr]
+                errors.append(
+                    Diagnostic(
+                        f"support names undeclared argument '{name}'",
+                        Location(file, line, col),
+                        f"declare it with 'arg({_quote(name)}).'",
+                    )
+                )
     if errors:
         raise MapError(sorted(errors, key=Diagnostic.sort_key)[:_MAX_ERRORS])
-    return Framework(tuple(names), src, dst)
+    support_pairs = tuple(dict.fromkeys((index[a], index[b]) for a, b, _, _ in supports))
+    return Framework(tuple(names), src, dst, support_pairs)
 
 
 def dump_apx(fw: Framework) -> str:
@@ -438,17 +460,20 @@ def dump_map(amap: ArgumentMap, fmt: str = "i23", support: str = "necessary") ->
 
 
 def framework_to_map(fw: Framework) -> ArgumentMap:
-    """An abstract framework as a map: one plain claim per argument, attacks as ``opposes``.
+    """An abstract framework as a map: one plain claim per argument, attacks as ``opposes``
+    and a bipolar framework's supports as ``supports``.
 
     The claim's text is the argument's name; repeated attacks become one relation.
     """
     names = fw.arguments
     claims = {name: Claim(name, Text.of(name)) for name in names}
     relations: dict[str, Relation] = {}
-    for a, b in fw.pairs():
-        rid = Relation.auto_id((names[a],), names[b], "opposes")
+    pairs = [(a, b, "opposes") for a, b in fw.pairs()]
+    pairs += [(a, b, "supports") for a, b in fw.supports]
+    for a, b, rtype in pairs:
+        rid = Relation.auto_id((names[a],), names[b], rtype)
         if rid not in relations:
-            relations[rid] = Relation(rid, (names[a],), names[b], "opposes")
+            relations[rid] = Relation(rid, (names[a],), names[b], rtype)
     return ArgumentMap(claims=claims, relations=tuple(relations.values()))
 
 

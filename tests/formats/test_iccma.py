@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import random
 from pathlib import Path
 
@@ -26,6 +27,8 @@ from argmap.formats.iccma import (
     parse_tgf,
 )
 from argmap.load import load_map
+
+FACTS = "facts are 'arg(NAME).', 'att(NAME,NAME).' and 'support(NAME,NAME).'"
 
 DATA = Path(__file__).parent.parent / "data"
 
@@ -126,8 +129,8 @@ def test_apx_errors() -> None:
         parse_apx(text, "f.apx")
     assert errors(exc) == [
         "f.apx:2:7: error: attack names undeclared argument 'b' (declare it with 'arg(b).')",
-        "f.apx:3:1: error: unexpected 'arg(c)' (facts are 'arg(NAME).' and 'att(NAME,NAME).')",
-        "f.apx:4:1: error: unexpected 'foo(d).' (facts are 'arg(NAME).' and 'att(NAME,NAME).')",
+        f"f.apx:3:1: error: unexpected 'arg(c)' ({FACTS})",
+        f"f.apx:4:1: error: unexpected 'foo(d).' ({FACTS})",
     ]
 
 
@@ -218,3 +221,60 @@ def test_dump_map() -> None:
     assert text.splitlines()[:6] == ["p af 5", "# x", "# a", "# b", "# c", "# r1"]
     assert 'arg("a&c+>x")' not in dump_map(amap, "apx")  # r1 has an explicit id
     assert "arg(r1)." in dump_map(amap, "apx")
+
+
+# -- ASPARTIX bipolar frameworks (issue 19) ------------------------------------------------------
+BAF = (
+    Path(__file__).resolve().parents[3]
+    / "shared"
+    / "corpora"
+    / "iccma"
+    / "aspartix-example4_baf.apx"
+)
+
+
+@pytest.mark.skipif(
+    not BAF.exists() and os.environ.get("ARGMAP_REQUIRE_CORPORA") != "1",
+    reason="../shared/corpora is not beside this checkout",
+)
+def test_a_bipolar_aspartix_file_keeps_its_supports(tmp_path: Path) -> None:
+    import json
+    import re
+
+    from click.testing import CliRunner
+
+    from argmap.cli.main import cli
+
+    text = BAF.read_text(encoding="utf-8")
+    facts = re.sub(r"%[^\n]*", "", text)  # counted from the file, comments left out
+    supports = re.findall(r"support\((\w+),(\w+)\)\.", facts)
+    attacks = re.findall(r"att\((\w+),(\w+)\)\.", facts)
+    runner = CliRunner()
+    out = tmp_path / "baf.yaml"
+    assert runner.invoke(cli, ["import", str(BAF), "-o", str(out)]).exit_code == 0
+    amap = load_map(out)
+    assert sorted((r.premises[0], r.target) for r in amap.relations if r.type == "supports") == (
+        sorted(supports)
+    )
+    assert sorted((r.premises[0], r.target) for r in amap.relations if r.type == "opposes") == (
+        sorted(attacks)
+    )
+    # evaluating the file reads it as that map: the same labelling either way
+    direct = runner.invoke(cli, ["evaluate", str(BAF), "--format", "json"])
+    via_map = runner.invoke(
+        cli, ["evaluate", str(out), "--semantics", "grounded", "--format", "json"]
+    )
+    assert direct.exit_code == 0, direct.output
+    assert json.loads(direct.output)["labelling"] == json.loads(via_map.output)["labelling"]
+
+
+def test_aspartix_switches_are_passed_over_and_supports_are_checked() -> None:
+    from argmap.formats.iccma import parse_apx
+
+    fw = parse_apx("baf.\nground.\narg(a).\narg(b).\nsupport(a,b).\natt(b,a).\n")
+    assert fw.arguments == ("a", "b") and fw.supports == ((0, 1),) and fw.attacks == [("b", "a")]
+    with pytest.raises(MapError) as err:
+        parse_apx("arg(a).\nsupport(a,zz).\n", "f.apx")
+    assert [d.format() for d in err.value.diagnostics] == [
+        "f.apx:2:11: error: support names undeclared argument 'zz' (declare it with 'arg(zz).')"
+    ]
