@@ -28,6 +28,9 @@ from argmap.formats.plain import (
 )
 from argmap.model import CLAIM_KINDS, Actor, ArgumentMap, Claim, Issue, Relation, Source, Text
 
+#: Argdown's title for a statement written without one.
+_UNTITLED = re.compile(r"^Untitled \d+$")
+
 _ID_BAD = re.compile(r"[^\w\-.:]+")
 
 
@@ -406,6 +409,22 @@ class _Importer:
                 f"{rel.premises[0]}|opposes|{cid}", replace(rel, target=cid, type="opposes")
             )
 
+    def prose(self, relations: tuple[Relation, ...]) -> list[str]:
+        """Argdown's untitled paragraphs that bear on nothing and that nothing bears on: prose
+        around the debate, not claims of it. They leave the claims (in the order written) and
+        their texts are returned for the map's description."""
+        if self.ours:
+            return []
+        related = {c for r in relations for c in (*r.premises, r.target)}
+        texts: list[tuple[int, str]] = []
+        for title, cid in list(self.statement_id.items()):
+            claim = self.claims.get(cid)
+            if not _UNTITLED.match(title) or claim is None or cid in related or claim.answers:
+                continue
+            del self.claims[cid]
+            texts.append((self.claim_line.get(cid, 0), claim.text.get()))
+        return [text for _, text in sorted(texts, key=lambda item: item[0])]
+
     def build(self, head: dict[str, Any]) -> ArgumentMap:
         self.undercut_claims()
         # relations may undercut other relations by key: give ids in dependency order
@@ -439,6 +458,7 @@ class _Importer:
             remaining = waiting
         self.sink.raise_if_errors()
         relations = tuple(used.values())
+        prose = self.prose(relations)
         actors = actors_from_data(head.get("actors"))
         sources = sources_from_data(head.get("sources"))
         issues = issues_from_data(head.get("issues"))
@@ -458,9 +478,13 @@ class _Importer:
         heading = head.get("_heading")
         if title is None and not self.ours and isinstance(heading, str) and heading.strip():
             title = Text.of(heading.strip())
+        description = Text.from_data(head.get("description"))
+        if prose:
+            lead = [description.get()] if description else []
+            description = Text.of("\n\n".join([*lead, *prose]))
         return ArgumentMap(
             title=title or Text(),
-            description=Text.from_data(head.get("description")) or Text(),
+            description=description or Text(),
             languages=languages_from_data(head.get("languages")),
             actors=actors,
             sources=sources,

@@ -37,6 +37,20 @@ def test_a_real_argdown_source_imports_as_its_json_does(path: Path, argdown_json
     titles = set(re.findall(r"^\s*\[([^\]\n]+)\]:", text, re.MULTILINE))
     ids = {re.sub(r"\s+", "_", t.strip()) for t in titles}
     assert ids <= set(amap.claims), sorted(ids - set(amap.claims))
+    # Argdown's untitled prose paragraphs are no claims unless they take part in the debate
+    related = {c for r in amap.relations for c in (*r.premises, r.target)}
+    untitled = [cid for cid in amap.claims if re.fullmatch(r"Untitled_\d+", cid)]
+    assert all(cid in related for cid in untitled), [c for c in untitled if c not in related]
+    isolated = [
+        t
+        for t, ec in data["statements"].items()
+        if re.fullmatch(r"Untitled \d+", t)
+        and not ec.get("relations")
+        and not ec.get("isUsedAsPremise")
+        and not ec.get("isUsedAsConclusion")
+    ]
+    if isolated:
+        assert amap.description.get(), "the prose went missing"
     # undercuts ('<_' and '_>' in the source, outside comments) stay undercuts; an attack on a
     # reconstructed argument as a whole is one too (docs/formats.md)
     code = re.sub(r"//[^\n]*|/\*.*?\*/", "", text, flags=re.S)
