@@ -142,8 +142,12 @@ class _Report:
         self.depth = depth
         self.weighed = weigh(amap)
         self.incoming: dict[str, list[Relation]] = {}
+        self.outgoing: dict[str, list[Relation]] = {}  # claim -> relations it is a premise of
         for rel in amap.relations:
             self.incoming.setdefault(rel.target, []).append(rel)
+            for premise in dict.fromkeys(rel.premises):
+                self.outgoing.setdefault(premise, []).append(rel)
+        self.by_id = amap.relations_by_id()
         self.out: list[str] = []
 
     def t(self, text) -> str:
@@ -212,8 +216,12 @@ class _Report:
                 f"| {w['id']} | {w['name']} | {w['kind']} | {w['said']} |",
                 "| --- | --- | --- | --- |",
             ]
+            said_by: dict[str, list[str]] = {}
+            for c in amap.claims.values():
+                for aid in dict.fromkeys(c.by):
+                    said_by.setdefault(aid, []).append(c.id)
             for actor in amap.actors.values():
-                said = [c.id for c in amap.claims.values() if actor.id in c.by]
+                said = said_by.get(actor.id, [])
                 cells = ", ".join(f"[`{c}`](#{_anchor(c)})" for c in said) or w["none"]
                 self.out.append(
                     f"| `{actor.id}` | {self.t(actor.name)} | {actor.kind or ''} | {cells} |"
@@ -298,12 +306,12 @@ class _Report:
                     rows.append(f"  - {self.relation_line(rel)}")
                     for u in self.incoming.get(rel.id, []):
                         rows.append(f"    - {self.relation_line(u)}")
-        bears = [r for r in amap.relations if claim.id in r.premises]
+        bears = self.outgoing.get(claim.id, [])
         if bears:
             rows.append(f"- **{w['bears']}:**")
             for rel in bears:
                 if rel.type == "undercuts":
-                    target = amap.relations_by_id().get(rel.target)
+                    target = self.by_id.get(rel.target)
                     where = f"{w['relation']} `{rel.target}`" + (
                         f" → {self.ref(target.target)}" if target else ""
                     )
