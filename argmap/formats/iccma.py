@@ -331,30 +331,22 @@ def parse_apx(text: str, file: str = "<string>") -> Framework:
                 "facts are 'arg(NAME).', 'att(NAME,NAME).' and 'support(NAME,NAME).'",
             )
         )
-    for a, b, off_a, off_b, k in pending:
+    named = [("attack", a, b, oa, ob) for a, b, oa, ob, _ in pending]
+    named += [("support", a, b, oa, ob) for a, b, oa, ob in supports]
+    for what, a, b, off_a, off_b in named:
         for name, offset in ((a, off_a), (b, off_b)):
             if name not in index:
                 line, col = lines.at(offset)  # type: ignore[union-attr]
                 errors.append(
                     Diagnostic(
-                        f"attack names undeclared argument '{name}'",
+                        f"{what} names undeclared argument '{name}'",
                         Location(file, line, col),
                         f"declare it with 'arg({_quote(name)}).'",
                     )
                 )
+    for a, b, _, _, k in pending:
         if a in index and b in index:
             src[k], dst[k] = index[a], index[b]
-    for a, b, off_a, off_b in supports:
-        for name, offset in ((a, off_a), (b, off_b)):
-            if name not in index:
-                line, col = lines.at(offset)  # type: ignore[union-attr]
-                errors.append(
-                    Diagnostic(
-                        f"support names undeclared argument '{name}'",
-                        Location(file, line, col),
-                        f"declare it with 'arg({_quote(name)}).'",
-                    )
-                )
     if errors:
         raise MapError(sorted(errors, key=Diagnostic.sort_key)[:_MAX_ERRORS])
     support_pairs = tuple(dict.fromkeys((index[a], index[b]) for a, b, _, _ in supports))
