@@ -22,8 +22,17 @@ import pydot
 from argmap.analysis.diff import MapDiff
 from argmap.graph import neighbourhood
 from argmap.model import ArgumentMap, Relation
-from argmap.render.dot import Picture, _Builder, _claim_node, _junction_node
-from argmap.render.labels import Dot, Html, attrs, font, html_escape, value
+from argmap.render.dot import Picture, _Builder
+from argmap.render.labels import (
+    Dot,
+    Html,
+    attrs,
+    claim_name,
+    font,
+    html_escape,
+    junction_name,
+    value,
+)
 from argmap.render.options import RenderOptions
 from argmap.style import theme
 from argmap.view import junctions
@@ -130,15 +139,15 @@ def _edge_ends(
         mark = marks.get(rel.id)
         if mark is None:
             continue
-        head = _junction_node(rel.target) if rel.type == "undercuts" else _claim_node(rel.target)
+        head = junction_name(rel.target) if rel.type == "undercuts" else claim_name(rel.target)
         if rel.id in joined:
-            middle = _junction_node(rel.id)
+            middle = junction_name(rel.id)
             for p in rel.premises:
-                ends[(_claim_node(p), middle)] = (mark, rel.type)
+                ends[(claim_name(p), middle)] = (mark, rel.type)
             ends[(middle, head)] = (mark, rel.type)
         else:
             for p in rel.premises:
-                ends[(_claim_node(p), head)] = (mark, rel.type)
+                ends[(claim_name(p), head)] = (mark, rel.type)
     return ends
 
 
@@ -189,8 +198,8 @@ def mark_changes(
 ) -> pydot.Dot:
     """Mark the boxes and arrows of ``graph`` (the picture of :func:`merged_map`'s map) and add
     the changes to its legend."""
-    boxes = {_claim_node(c): m for c, m in marks.items() if c in amap.claims}
-    ghost_junctions = {_junction_node(r) for r, m in marks.items() if m == REMOVED}
+    boxes = {claim_name(c): m for c, m in marks.items() if c in amap.claims}
+    ghost_junctions = {junction_name(r) for r, m in marks.items() if m == REMOVED}
     ends = _edge_ends(amap, marks)
     words = _WORDS.get((lang or "en").split("-")[0], _WORDS["en"])
     nodes, edges = _nodes_and_edges(graph)

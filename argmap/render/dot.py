@@ -15,7 +15,6 @@ True
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TypeVar
@@ -24,17 +23,18 @@ import pydot
 
 from argmap.model import ArgumentMap, Claim, Relation, Text
 from argmap.render.boxes import ClaimLabels
+from argmap.render.collapsed import CollapsedGroups
 from argmap.render.labels import (
-    CLAIM_ROWS,
-    CLAIM_TABLE_END,
-    CLAIM_TABLE_START,
     Dot,
     Html,
     Name,
     Tooltip,
     attrs,
+    claim_name,
     font,
     html_escape,
+    issue_name,
+    junction_name,
     quote,
     upper,
     value,
@@ -43,7 +43,7 @@ from argmap.render.legend import Used, legend
 from argmap.render.options import COLOR_BY, ENGINES, RANKDIRS, SHOW_CHOICES, RenderOptions
 from argmap.style import theme
 from argmap.style.wrap import wrap
-from argmap.view import Clusters, clusters, collapsed_arrows, junctions
+from argmap.view import Clusters, clusters, junctions
 
 __all__ = [
     "COLOR_BY",
@@ -63,18 +63,6 @@ _K = TypeVar("_K")
 PROGRESS_STEP = 2000
 
 
-def _claim_node(cid: str) -> str:
-    return quote(f"claim:{cid}")
-
-
-def _issue_node(iid: str) -> str:
-    return quote(f"issue:{iid}")
-
-
-def _junction_node(rid: str) -> str:
-    return quote(f"relation:{rid}")
-
-
 def _most_common(counts: dict[_K, int]) -> _K | None:
     """The key counted most often (the first of those tied), or None if there is none."""
     return max(counts, key=counts.__getitem__, default=None)  # max keeps the first of a tie
@@ -85,7 +73,7 @@ def _besides(look: dict[str, Dot], defaults: dict[str, Dot]) -> dict[str, Dot]:
     return {k: v for k, v in look.items() if k not in defaults or str(defaults[k]) != str(v)}
 
 
-class _Builder:
+class _Builder(CollapsedGroups):
     """Builds one picture and notes what it draws, for the legend."""
 
     def __init__(
@@ -127,7 +115,7 @@ class _Builder:
         """The quoted node name of a claim (made once per claim)."""
         name = self.names.get(cid)
         if name is None:
-            name = self.names[cid] = _claim_node(cid)
+            name = self.names[cid] = claim_name(cid)
         return name
 
     # ---- claims
@@ -239,7 +227,7 @@ class _Builder:
             + f"</TD></TR><TR><TD>{question}</TD></TR></TABLE>"
         )
         return pydot.Node(
-            Name(_issue_node(iid)),
+            Name(issue_name(iid)),
             **attrs(
                 label=Html(label),
                 shape=theme.ISSUE_SHAPE,
@@ -300,7 +288,7 @@ class _Builder:
         style = theme.RELATIONS[rel.type]
         self.used.relation(rel.type)
         undercut = rel.type == "undercuts"
-        target = _junction_node(rel.target) if undercut else self.name(rel.target)
+        target = junction_name(rel.target) if undercut else self.name(rel.target)
         label = None
         if rel.explicit_id and "ids" in self.options.show:
             label = value(Html(font(html_escape(rel.id), theme.SMALL_SIZE, theme.MUTED_COLOR)))
@@ -310,7 +298,7 @@ class _Builder:
         if rel.id not in self.junctions:
             return None, [self.edge(self.name(p), target, head, label, tip) for p in rel.premises]
         self.used.junction(style.color)
-        junction = _junction_node(rel.id)
+        junction = junction_name(rel.id)
         node = pydot.Node(
             Name(junction),
             **attrs(
@@ -337,7 +325,7 @@ class _Builder:
         self.used.relation("answers")
         return pydot.Edge(
             self.name(claim.id),
-            _issue_node(claim.answers or ""),
+            issue_name(claim.answers or ""),
             **attrs(
                 color=style.color,
                 style=style.style,
@@ -422,7 +410,7 @@ class _Builder:
         if issues and self.options.engine == "dot":
             row = pydot.Subgraph("", rank=Dot("max"))
             for iid in issues:
-                row.add_node(pydot.Node(Name(_issue_node(iid))))
+                row.add_node(pydot.Node(Name(issue_name(iid))))
             graph.add_subgraph(row)
 
     def _claims_done(self, done: int) -> None:
@@ -485,77 +473,6 @@ class _Builder:
         for edge in (*answers, *edges):
             graph.add_edge(edge)
         self.edges += len(answers) + len(edges)
-
-    def collapsed(self, graph: pydot.Dot, groups: Clusters) -> None:
-        """One box per cluster (claims outside every cluster drawn as usual) and one arrow per
-        pair of boxes and relation type, labelled with how many relations it stands for."""
-        amap = self.amap
-        counts = dict.fromkeys((key for key, _ in groups.groups), 0)
-        for cid in amap.claims:
-            if cid in groups.of_claim:
-                counts[groups.of_claim[cid]] += 1
-        claims = [claim for cid, claim in amap.claims.items() if cid not in groups.of_claim]
-        keys, shared = self.claim_keys(claims)
-        self.defaults(graph, shared, {})  # each arrow has a look of its own
-        for key, label in groups.groups:
-            graph.add_node(self.group_node(key, label, counts[key]))
-        issues = [iid for iid in amap.issues if iid not in groups.of_issue]
-        for iid in issues:
-            graph.add_node(self.issue_node(iid))
-        for claim, key in zip(claims, keys, strict=True):
-            graph.add_node(self.claim_node(claim, key))
-        self._issue_row(graph, issues)
-        names = {"group": lambda k: quote(f"group:{k}"), "claim": self.name, "issue": _issue_node}
-        for (source, target, rtype), count in collapsed_arrows(amap, groups).items():
-            self.used.relation(rtype)
-            style = theme.RELATIONS[rtype]
-            edge_attrs = attrs(
-                arrowhead=style.arrowhead,
-                # xlabel: placed after the layout; edge labels would make dot 100 times slower
-                xlabel=f"{count:,}" if count > 1 else None,
-                tooltip=Tooltip(f"{count:,} × {rtype}"),
-                class_=f"relation {rtype}",
-                color=style.color,
-                style=style.style,
-                penwidth=round(style.penwidth + math.log2(count), 1),
-            )
-            graph.add_edge(
-                pydot.Edge(names[source[0]](source[1]), names[target[0]](target[1]), **edge_attrs)
-            )
-            self.edges += 1
-
-    def group_node(self, key: str, label: str, count: int) -> pydot.Node:
-        """The box that stands for a collapsed cluster."""
-        self.used.groups = True
-        self.boxes += 1
-        is_issue = self.options.cluster == "issue"
-        head = f"{upper(self.words['issue'])}  {key}" if is_issue else label
-        color = theme.ISSUE_COLOR if is_issue else theme.MUTED_COLOR
-        fill = theme.ISSUE_FILL if is_issue else theme.CLUSTER_FILL
-        self.used.group_style = (color, fill)
-        rows = [font(f"<B>{html_escape(head)}</B>", theme.SMALL_SIZE, color)]
-        if is_issue:
-            question = "\n".join(wrap(self.text(self.amap.issues[key].question), theme.ISSUE_WIDTH))
-            rows.append("<B>" + html_escape(question, newline="<BR/>") + "</B>")
-        count_text = (
-            self.words["group_count_one"]
-            if count == 1
-            else self.words["group_count"].format(n=f"{count:,}")
-        )
-        rows.append(font(html_escape(count_text), theme.SMALL_SIZE, theme.MUTED_COLOR))
-        return pydot.Node(
-            Name(quote(f"group:{key}")),
-            **attrs(
-                label=Html(CLAIM_TABLE_START + CLAIM_ROWS.join(rows) + CLAIM_TABLE_END),
-                shape="box",
-                style="rounded,filled",
-                color=color,
-                penwidth=1.6,
-                fillcolor=fill,
-                tooltip=Tooltip(f"{head}: {count_text}"),
-                class_="group",
-            ),
-        )
 
 
 @dataclass(frozen=True)

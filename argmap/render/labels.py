@@ -177,3 +177,18 @@ def font(text: str, size: float | None = None, color: str | None = None) -> str:
 def upper(word: str) -> str:
     """``word`` in capitals when it is ASCII (kind names in English; Japanese stays)."""
     return word.upper() if word.isascii() else word
+
+
+def claim_name(cid: str) -> str:
+    """The DOT node name of a claim's box (its SVG ``<title>``, which the page reads)."""
+    return quote(f"claim:{cid}")
+
+
+def issue_name(iid: str) -> str:
+    """The DOT node name of an issue's hexagon."""
+    return quote(f"issue:{iid}")
+
+
+def junction_name(rid: str) -> str:
+    """The DOT node name of a relation's junction (linked premises, undercut targets)."""
+    return quote(f"relation:{rid}")
