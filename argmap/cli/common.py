@@ -41,13 +41,14 @@ class CliError(click.ClickException):
         click.echo(f"argmap: error: {self.message}", err=True)
 
 
-def load(path: str) -> ArgumentMap:
-    """Load a map for a command; invalid maps print every diagnostic and exit 1."""
+def load(path: str, tried: list[Any] | None = None) -> ArgumentMap:
+    """Load a map for a command; invalid maps print every diagnostic and exit 1. ``tried``
+    receives the files the load tried, as :func:`argmap.load.check_map` gives them."""
     from argmap.cli import progress
     from argmap.load import check_map
 
     progress.phase(f"loading {path}", counts=False)
-    amap, diagnostics = check_map(path, progress=progress.callback())
+    amap, diagnostics = check_map(path, progress=progress.callback(), tried=tried)
     progress.finish()
     for diag in diagnostics:
         click.echo(diag.format(), err=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Mapping
+from pathlib import Path
 
 import click
 
@@ -224,8 +225,8 @@ def render(
     if watch and to_stdout(output):
         raise click.UsageError("--watch writes the picture again on each change: give -o FILE")
 
-    def draw(force: bool) -> tuple[str, ...]:
-        amap = load(path)
+    def draw(force: bool, tried: list[Path] | None = None) -> tuple[str, ...]:
+        amap = load(path, tried)
         check_output(output, force, amap.files)
         drawn_map, marks, seen = diff_view(amap, against, changed_only, view)
         try:
@@ -284,7 +285,7 @@ def render(
     from argmap.cli.serve import rerun_on_change
 
     check_output(output, force, [path])
-    rerun_on_change(path, [output], lambda first: draw(force or not first))
+    rerun_on_change(path, [output], lambda first, tried: draw(force or not first, tried))
 
 
 __all__ = ["DOT_EDGE_LIMIT", "DOT_LAYOUT_LIMIT", "claim_statuses", "render", "too_big_message"]

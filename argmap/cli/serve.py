@@ -102,19 +102,21 @@ def serve(
 
 
 def rerun_on_change(
-    path: str, ignore: Sequence[str], action: Callable[[bool], Sequence[str]]
+    path: str, ignore: Sequence[str], action: Callable[[bool, list[Path]], Sequence[str]]
 ) -> None:
-    """Run ``action`` (told whether it is the first run), then again after each change to the
-    files of the map at ``path`` (those it returns, ``ignore`` excepted), until Ctrl-C or
-    SIGTERM. A run's errors are printed and the watching goes on."""
+    """Run ``action(first, tried)`` (told whether it is the first run, and given a list to
+    fill with the files its load tried), then again after each change to the files of the map
+    at ``path`` (those it returns, ``ignore`` excepted), until Ctrl-C or SIGTERM. A run's errors
+    are printed and the watching goes on."""
     from argmap.serve.watch import MapWatcher
 
     watcher = MapWatcher(path, ignore=ignore)
 
     def run(first: bool) -> None:
         seen = watcher.state()
+        tried: list[Path] = []
         try:
-            watcher.use_files(action(first), seen)
+            watcher.use_files(action(first, tried), seen)
             return
         except click.ClickException as exc:
             exc.show()
@@ -123,10 +125,6 @@ def rerun_on_change(
         if not first:
             click.echo(f"{_stamp()} {', '.join(ignore)} stays as it was", err=True)
         # watch what the failed load tried too: the fix will come in one of those files
-        from argmap.load import check_map
-
-        tried: list[Path] = []
-        check_map(path, tried=tried)
         watcher.use_files([*watcher.files, *tried], seen)
 
     run(True)

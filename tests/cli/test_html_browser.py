@@ -41,6 +41,18 @@ def _missing() -> str | None:
     return None
 
 
+def open_page(playwright, url: str):
+    """Debian's Chromium on ``url``, with the page's script errors in ``page.errors`` and the
+    URLs it requested in ``page.requests``; returns the browser (to close) and the page."""
+    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+    pg = browser.new_page(viewport={"width": 1400, "height": 900})
+    pg.errors, pg.requests = [], []
+    pg.on("pageerror", lambda exc: pg.errors.append(str(exc)))
+    pg.on("request", lambda req: pg.requests.append(req.url))
+    pg.goto(url)
+    return browser, pg
+
+
 @pytest.fixture(scope="module")
 def page(tmp_path_factory):
     reason = _missing()
@@ -54,15 +66,7 @@ def page(tmp_path_factory):
     result = CliRunner().invoke(cli, ["html", str(MAP), "-o", str(out)])
     assert result.exit_code == 0, result.output
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        pg = browser.new_page(viewport={"width": 1400, "height": 900})
-        errors: list[str] = []
-        pg.on("pageerror", lambda exc: errors.append(str(exc)))
-        requests: list[str] = []
-        pg.on("request", lambda req: requests.append(req.url))
-        pg.goto(out.as_uri())
-        pg.errors = errors
-        pg.requests = requests
+        browser, pg = open_page(p, out.as_uri())
         yield pg
         browser.close()
 

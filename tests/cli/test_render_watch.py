@@ -84,3 +84,28 @@ def test_html_and_serve_take_language_codes_only() -> None:
         result = CliRunner().invoke(cli, [*command, str(DATA / "tiny.yaml"), "--lang", 'x"]'])
         assert result.exit_code == 2
         assert "is not a language code" in result.output
+
+
+def test_watch_waits_for_a_missing_include(tmp_path: Path) -> None:
+    """The first load fails on an include that is not there; creating it draws the picture."""
+    (tmp_path / "map").mkdir()
+    path = tmp_path / "map" / "main.yaml"
+    path.write_text("argmap: 1\ninclude: [../later/part.yaml]\nclaims:\n  a: {text: A.}\n")
+    out = tmp_path / "main.dot"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "argmap", "render", str(path), "-o", str(out), "--watch"],
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+    )
+    try:
+        time.sleep(1.5)
+        assert not out.exists()
+        (tmp_path / "later").mkdir()
+        (tmp_path / "later" / "part.yaml").write_text("claims:\n  b: {text: B., supports: a}\n")
+        wait_for(lambda: out.exists() and "claim:b" in out.read_text())
+    finally:
+        proc.send_signal(signal.SIGINT)
+        stderr = proc.communicate(timeout=15)[1]
+    assert proc.returncode == 0 and "Traceback" not in stderr
+    assert "part.yaml" in stderr  # the first run said what was missing

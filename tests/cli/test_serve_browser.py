@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.test_html_browser import CHROMIUM, FLAGS, REQUIRED, _missing
+from tests.cli.test_html_browser import REQUIRED, _missing, open_page
 
 ROOT = Path(__file__).parent.parent.parent
 MAP = ROOT / "arguments" / "llama-3.1-open-source"
@@ -57,13 +57,8 @@ def page(served):
 
     _proc, url, _folder = served
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        pg = browser.new_page(viewport={"width": 1400, "height": 900})
-        errors: list[str] = []
-        pg.on("pageerror", lambda exc: errors.append(str(exc)))
-        pg.goto(url)
+        browser, pg = open_page(p, url)
         pg.wait_for_selector('.figure:not([hidden]) g.node[data-claim="zuck-path-forward"]')
-        pg.errors = errors
         yield pg
         browser.close()
 

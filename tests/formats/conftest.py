@@ -15,19 +15,6 @@ ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data"
 
 
-def find_argdown() -> str | None:
-    """The `argdown` executable: $ARGMAP_ARGDOWN, ./node_modules/.bin/argdown, or on PATH."""
-    candidates = [
-        os.environ.get("ARGMAP_ARGDOWN"),
-        str(ROOT / "node_modules" / ".bin" / "argdown"),
-        shutil.which("argdown"),
-    ]
-    for candidate in candidates:
-        if candidate and Path(candidate).is_file() and os.access(candidate, os.X_OK):
-            return candidate
-    return None
-
-
 ArgdownJson = Callable[[Path], dict]
 
 
@@ -38,7 +25,9 @@ def argdown_json() -> ArgdownJson:
     Skips when the CLI is missing (install: npm install --no-save --no-package-lock
     --prefix . @argdown/cli@1.7.5).
     """
-    exe = find_argdown()
+    from argmap.formats.argdown_source import find_argdown
+
+    exe = find_argdown()  # the one argmap's import runs: $ARGMAP_ARGDOWN, PATH, node_modules
     if exe is None or shutil.which("node") is None:
         reason = "Argdown CLI not installed (set ARGMAP_ARGDOWN or npm install @argdown/cli)"
         if os.environ.get("ARGMAP_REQUIRE_ARGDOWN") == "1":
