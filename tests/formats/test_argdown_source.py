@@ -104,3 +104,32 @@ def test_a_file_the_parser_rejects_is_a_clear_error(monkeypatch, tmp_path: Path)
     monkeypatch.setenv("ARGMAP_ARGDOWN", str(fake))
     with pytest.raises(ToolError, match="could not read it: Error: broken input"):
         argdown_source.read_argdown("[A]: a.\n", "m.argdown")
+
+
+def test_a_parser_that_hangs_is_stopped(monkeypatch, tmp_path: Path) -> None:
+    fake = tmp_path / "argdown"
+    fake.write_text("#!/bin/sh\nsleep 30\n")
+    fake.chmod(0o755)
+    monkeypatch.setenv("ARGMAP_ARGDOWN", str(fake))
+    monkeypatch.setattr(argdown_source, "TIMEOUT", 0.5)
+    with pytest.raises(ToolError, match=r"the Argdown CLI took over 0\.5 s"):
+        argdown_source.read_argdown("[A]: a.\n", "m.argdown")
+
+
+def test_an_undercut_of_an_argument_that_bears_on_nothing_is_an_opposition(argdown_json) -> None:
+    """'<_' under an argument with no conclusion and no relation of its own: there is no step to
+    attack, so the undercut is kept as an opposition of the argument, with a located warning."""
+    import json
+    import tempfile
+
+    from argmap.errors import MapWarning
+
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "u.argdown"
+        source.write_text("<Lone>: An argument on its own.\n  <_ [Doubt]: It proves nothing.\n")
+        data = argdown_json(source)
+    with pytest.warns(MapWarning, match="'Doubt' undercuts argument 'Lone', which bears on no"):
+        amap = read_argdown_json(json.dumps(data), "u.json")
+    assert [(r.premises, r.type, r.target) for r in amap.relations] == [
+        (("Doubt",), "opposes", "Lone")
+    ]

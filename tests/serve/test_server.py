@@ -208,3 +208,26 @@ def test_state_and_events_name_the_server(served) -> None:
     state = json.loads(get(server, "/state")[1])
     assert state["server"] == server.token and len(server.token) == 16
     assert f'var server = "{server.token}"' in get(server, "/")[1].decode()
+
+
+def test_a_preview_that_starts_on_an_invalid_map(tmp_path: Path) -> None:
+    """No good page yet: the page served is the empty shell with the problems; the fix fills it."""
+    path = tmp_path / "tiny.yaml"
+    good = (DATA / "tiny.yaml").read_text(encoding="utf-8")
+    path.write_text(good.replace("supports:", "suports:", 1), encoding="utf-8")
+    preview = Preview(path, make_page)
+    snap = preview.refresh()
+    assert snap.page is None and not snap.ok and snap.page_version == 0
+    server = PreviewServer(preview, 0)
+    server.start()
+    try:
+        status, body = get(server, "/")
+        page = body.decode("utf-8")
+        assert status == 200 and "<script>window.argmapPage.update({" not in page
+        assert "unknown key" in page and "suports" in page  # the problems, as JSON data
+        path.write_text(good, encoding="utf-8")
+        snap = preview.refresh()
+        assert snap.ok and snap.page_version == 2
+        assert "<script>window.argmapPage.update({" in get(server, "/")[1].decode("utf-8")
+    finally:
+        server.stop()
