@@ -149,12 +149,12 @@ def page_of(
 ) -> Page:
     """The laid-out page of ``drawn`` (``whole``, or it with what ``--diff`` brings back) as
     the view options select it; ArgmapError for a view too big to lay out."""
-    from argmap.cli.render import DOT_EDGE_LIMIT, DOT_LAYOUT_LIMIT
+    from argmap.cli.render import DOT_EDGE_LIMIT, DOT_LAYOUT_LIMIT, over_layout_limits
     from argmap.render.html import lay_out_page
 
     amap, selection = apply_view(drawn, view)
     claims, arrows = len(amap.claims), len(amap.relations)
-    if (claims > DOT_LAYOUT_LIMIT or arrows > DOT_EDGE_LIMIT) and not no_size_limit:
+    if over_layout_limits(claims, arrows) and not no_size_limit:
         raise ArgmapError(
             f"the view has {claims:,} claims and {arrows:,} relations: too many for one laid-out "
             f"page (Graphviz's dot slows down steeply above about {DOT_LAYOUT_LIMIT:,} claims or "

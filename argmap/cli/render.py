@@ -27,6 +27,11 @@ DOT_LAYOUT_LIMIT = 2500
 DOT_EDGE_LIMIT = 10_000
 
 
+def over_layout_limits(boxes: int, edges: int) -> bool:
+    """Whether a picture of ``boxes`` boxes and ``edges`` arrows is too big for dot's layout."""
+    return boxes > DOT_LAYOUT_LIMIT or edges > DOT_EDGE_LIMIT
+
+
 def too_big_message(boxes: int, claims: int, edges: int = 0) -> str:
     """Why a picture is not laid out with ``dot``, and the ways out."""
     size = f"{claims:,} claims" if boxes == claims else f"{boxes:,} boxes for {claims:,} claims"
@@ -253,7 +258,7 @@ def render(
                 drawn = marked_picture(part, options, marks, progress.callback())
             progress.finish()
             needs_layout = fmt != "dot"
-            too_big = drawn.boxes > DOT_LAYOUT_LIMIT or drawn.edges > DOT_EDGE_LIMIT
+            too_big = over_layout_limits(drawn.boxes, drawn.edges)
             if needs_layout and engine == "dot" and too_big and not no_size_limit:
                 raise CliError(too_big_message(drawn.boxes, drawn.claims, drawn.edges))
             size = (
@@ -288,4 +293,11 @@ def render(
     rerun_on_change(path, [output], lambda first, tried: draw(force or not first, tried))
 
 
-__all__ = ["DOT_EDGE_LIMIT", "DOT_LAYOUT_LIMIT", "claim_statuses", "render", "too_big_message"]
+__all__ = [
+    "DOT_EDGE_LIMIT",
+    "DOT_LAYOUT_LIMIT",
+    "claim_statuses",
+    "over_layout_limits",
+    "render",
+    "too_big_message",
+]
