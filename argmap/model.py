@@ -184,6 +184,8 @@ class ArgumentMap:
     claims: Mapping[str, Claim] = field(default_factory=dict)
     relations: tuple[Relation, ...] = ()
     files: tuple[str, ...] = ()
+    #: a claim may oppose itself (``allow_self_attacks: true``), as in Dung frameworks
+    allow_self_attacks: bool = False
 
     @property
     def default_language(self) -> str | None:
@@ -210,6 +212,10 @@ class ArgumentMap:
         for derived in ("_relations_by_id", "_full_graph", "_claim_graph"):
             state.pop(derived, None)  # rebuilt on demand
         return state
+
+    def self_attacks(self) -> list[Relation]:
+        """The oppositions whose target is one of their own premises, in map order."""
+        return [r for r in self.relations if r.type == "opposes" and r.target in r.premises]
 
     def claim_relations(self) -> Iterator[Relation]:
         """Supports and opposes: relations whose target is a claim."""

@@ -248,7 +248,7 @@ def test_duplicate_keys_in_imported_json_are_errors(tmp_path: Path) -> None:
     assert "d.json:1:16: error: duplicate key 'S1' in this object" in result.stderr
 
 
-def test_an_argdown_self_attack_is_dropped_with_a_warning(tmp_path: Path) -> None:
+def test_an_argdown_self_attack_is_kept_with_the_marker(tmp_path: Path) -> None:
     path = tmp_path / "s.json"
     path.write_text(
         '{"statements": {"S1": {"members": [{"text": "one"}]},\n'
@@ -260,7 +260,13 @@ def test_an_argdown_self_attack_is_dropped_with_a_warning(tmp_path: Path) -> Non
         "utf-8",
     )
     result = run("import", path, "--from", "argdown", code=0)
-    assert f"{path}:2:55: warning: claim 'S1' opposes itself; the relation is left out" in (
-        result.stderr
-    )
-    assert "opposes: S1" in result.stdout  # the other relation stays
+    assert (
+        f"{path}:2:55: warning: 1 claim(s) oppose themselves ('S1'); they are kept, "
+        "and the map says 'allow_self_attacks: true'"
+    ) in result.stderr
+    assert "allow_self_attacks: true" in result.stdout
+    assert result.stdout.count("opposes: S1") == 2  # S1's own, and S2's
+    back = tmp_path / "s.yaml"
+    back.write_text(result.stdout, "utf-8")
+    assert "1 claim(s) oppose themselves" not in run("validate", back, code=0).stderr
+    assert "warning: claim 'S1' opposes itself" in run("lint", back).stdout

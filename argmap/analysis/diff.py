@@ -379,7 +379,11 @@ def diff_maps(old: ArgumentMap, new: ArgumentMap) -> MapDiff:
     head = Section(
         changed=tuple(
             Changed("", diffs)
-            for diffs in [_field_changes(old, new, ("title", "description", "languages"))]
+            for diffs in [
+                _field_changes(
+                    old, new, ("title", "description", "languages", "allow_self_attacks")
+                )
+            ]
             if diffs
         )
     )

@@ -12,6 +12,8 @@ no-actor                warning  a claim nobody is recorded as asserting
 isolated-claim          warning  a claim with no relation and no issue
 empty-issue             warning  an issue no claim answers
 unargued-position       warning  a position with no actor and no supporting claim
+one-way-opposition      warning  of two positions of an issue, one opposes the other only
+self-attack             warning  a claim opposes itself (only maps with allow_self_attacks)
 ======================  =======  ==========================================================
 """
 
@@ -29,6 +31,7 @@ CODES = {
     "empty-issue": "warning",
     "unargued-position": "warning",
     "one-way-opposition": "warning",
+    "self-attack": "warning",
 }
 
 
@@ -148,6 +151,15 @@ def lint(amap: ArgumentMap) -> list[Diagnostic]:
                     f"if they contradict each other, add 'opposes: {a}' to '{b}'",
                 )
             )
+    for rel in amap.self_attacks():
+        findings.append(
+            _finding(
+                "self-attack",
+                f"claim '{rel.target}' opposes itself",
+                rel.loc or amap.claims[rel.target].loc,
+                "no extension under admissible semantics can accept it",
+            )
+        )
     for iid, issue in amap.issues.items():
         if iid not in answered:
             findings.append(

@@ -394,6 +394,7 @@ class _Importer:
             title=Text.from_data(ext.get("title")) or Text(),
             description=Text.from_data(ext.get("description")) or Text(),
             languages=languages_from_data(ext.get("languages")),
+            allow_self_attacks=ext.get("allow_self_attacks") is True,
             actors=actors,
             sources=sources_from_data(ext.get("sources")),
             issues=issues_from_data(ext.get("issues")),

@@ -369,11 +369,11 @@ class _Importer:
                 self.add(start[1], conclusion, "supports", rel)
 
     def add(self, premise: str, target: str, rtype: str, at: Any) -> None:
-        if premise == target:
+        if premise == target and rtype != "opposes":
             warn(
                 f"claim '{premise}' {rtype} itself; the relation is left out",
                 self.where(at),
-                "a map cannot hold a claim that bears on itself",
+                "a claim may oppose itself, but not support itself",
             )
             return
         key = f"{premise}|{rtype}|{target}"
@@ -486,6 +486,7 @@ class _Importer:
             title=title or Text(),
             description=description or Text(),
             languages=languages_from_data(head.get("languages")),
+            allow_self_attacks=head.get("allow_self_attacks") is True,
             actors=actors,
             sources=sources,
             issues=issues,

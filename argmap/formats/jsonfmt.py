@@ -214,6 +214,7 @@ class _Reader:
             title=self.text(graph.get("title"), "title", graph, required=False),
             description=self.text(graph.get("description"), "description", graph, False),
             languages=tuple(x for x in langs if isinstance(x, str)),
+            allow_self_attacks=graph.get("allow_self_attacks") is True,
             actors=actors,
             sources=sources,
             issues=issues,

@@ -119,12 +119,14 @@ def relation_data(rel: Relation) -> dict[str, Any]:
 
 
 def head_data(amap: ArgumentMap) -> dict[str, Any]:
-    """``title``, ``description``, ``languages`` of a map, empty ones left out."""
+    """``title``, ``description``, ``languages`` and ``allow_self_attacks`` of a map, empty or
+    false ones left out."""
     return drop_empty(
         {
             "title": text_data(amap.title),
             "description": text_data(amap.description),
             "languages": list(amap.languages),
+            "allow_self_attacks": amap.allow_self_attacks or None,
         }
     )
 

@@ -13,12 +13,13 @@ format's reader, then checks the map against every rule ``load_map`` applies.
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from argmap.errors import ArgmapError, MapError
+from argmap.errors import ArgmapError, Location, MapError, warn
 from argmap.model import ArgumentMap
 from argmap.view import Clusters
 
@@ -45,7 +46,7 @@ class Format:
         """Import ``text`` (read from ``filename``) as a checked map; MapError with locations."""
         if self.loader is None:
             raise ArgmapError(f"format '{self.name}' can only be exported")
-        amap = _resolve(self.loader)(text, filename)
+        amap = allow_imported_self_attacks(_resolve(self.loader)(text, filename), filename)
         return amap if self.checked else check_imported(amap, filename)
 
     def dump(
@@ -267,6 +268,24 @@ def guess_format(path: str, text: str | None = None) -> str | None:
 
 
 # -- checking what an importer built ----------------------------------------------------------
+def allow_imported_self_attacks(amap: ArgumentMap, filename: str) -> ArgumentMap:
+    """The one rule for self-attack in imports: a claim that opposes itself is kept, and the map
+    gets the ``allow_self_attacks`` marker (with a warning) so that what ``import`` writes
+    validates when it is read back. Dung frameworks allow self-attack; a YAML map does only
+    with the marker."""
+    found = amap.self_attacks()
+    if not found or amap.allow_self_attacks:
+        return amap
+    names = ", ".join(f"'{r.target}'" for r in found[:5]) + (", …" if len(found) > 5 else "")
+    warn(
+        f"{len(found)} claim(s) oppose themselves ({names}); they are kept, "
+        "and the map says 'allow_self_attacks: true'",
+        found[0].loc or Location(filename),
+        "lint lists each self-attack",
+    )
+    return dataclasses.replace(amap, allow_self_attacks=True)
+
+
 def check_imported(amap: ArgumentMap, filename: str) -> ArgumentMap:
     """Check an imported map against every rule ``load_map`` applies; MapError if it breaks one.
 

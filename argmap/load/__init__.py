@@ -156,12 +156,13 @@ def _finish(
 
     Like a compiler, this goes on after structural errors, so references are checked too;
     but not when a part is missing (``complete`` false), as its references would mislead."""
-    from argmap.load.validate import check_references, merge
+    from argmap.load.validate import check_references, check_self_attacks, merge
 
     if not parts or not complete:
         return None, sorted(sink.items, key=Diagnostic.sort_key)
     amap = merge(parts, sink)
     check_references(amap, (ref for part in parts for ref in part.refs), sink)
+    check_self_attacks(amap, sink)
     items = sorted(sink.items, key=Diagnostic.sort_key)
     return (None if sink.errors else amap), items
 

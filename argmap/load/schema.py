@@ -35,6 +35,7 @@ TOP_KEYS = (
     "title",
     "description",
     "languages",
+    "allow_self_attacks",
     "include",
     "actors",
     "sources",
@@ -96,6 +97,7 @@ class Part:
     title_loc: Location | None = None
     description: Text = _NO_TEXT
     languages: tuple[str, ...] = ()
+    allow_self_attacks: bool = False
     includes: list[tuple[str, Location]] = field(default_factory=list)
     actors: list[Actor] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
@@ -161,6 +163,16 @@ class _Reader(ValueReader):
                 else:
                     self.error(f"'{name}' is not a language code", loc, "use e.g. 'en' or 'ja'")
             self.part.languages = tuple(langs)
+        if "allow_self_attacks" in top:
+            node = top["allow_self_attacks"]
+            if isinstance(node.value, bool):
+                self.part.allow_self_attacks = node.value
+            else:
+                self.error(
+                    f"'allow_self_attacks' must be true or false, not {kind_of(node)}",
+                    self.at(node),
+                    "write 'allow_self_attacks: true' to let a claim oppose itself",
+                )
         if "include" in top:
             self.part.includes = self.id_list(top["include"], "an include path")
         for section in _NAMED:
@@ -289,7 +301,7 @@ class _Reader(ValueReader):
             for target, loc in self.id_list(f[key], f"a '{key}' target"):
                 kind_ = "relation-target" if rel_type == "undercuts" else "claim-target"
                 self.ref(kind_, target, loc, owner, key)
-                if target == name:
+                if target == name and rel_type != "opposes":
                     self.error(f"claim '{name}' {rel_type} itself", loc)
                     continue
                 rel_id = Relation.auto_id((name,), target, rel_type)
@@ -347,7 +359,7 @@ class _Reader(ValueReader):
         if target is not None and rel_type is not None:
             kind_ = "relation-target" if rel_type == "undercuts" else "claim-target"
             self.ref(kind_, target, self.at(f["to"]), owner, rel_type)
-            if target in premises:
+            if target in premises and rel_type != "opposes":
                 self.error(f"{owner}: claim '{target}' {rel_type} itself", self.at(f["to"]))
                 return
         weight = self.weight(f["weight"], f"the weight of {owner}") if "weight" in f else None

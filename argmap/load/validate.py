@@ -32,7 +32,9 @@ def merge(parts: list[Part], sink: DiagnosticSink) -> ArgumentMap:
     relations: dict[str, Relation] = {}
     title, description, languages = Text(), Text(), ()
     title_loc: Location | None = None
+    allow_self_attacks = False
     for part in parts:
+        allow_self_attacks = allow_self_attacks or part.allow_self_attacks
         if part.title:
             if title and part.title != title:
                 sink.error(
@@ -70,6 +72,7 @@ def merge(parts: list[Part], sink: DiagnosticSink) -> ArgumentMap:
         claims=claims,
         relations=tuple(relations.values()),
         files=tuple(p.file for p in parts),
+        allow_self_attacks=allow_self_attacks,
     )
 
 
@@ -248,8 +251,26 @@ def _check_objects(amap: ArgumentMap, sink: DiagnosticSink, where: str) -> None:
             sink.error(f"{owner} has no premises", loc(rel))
         elif len(set(rel.premises)) != len(rel.premises):
             sink.error(f"{owner} lists a premise twice", loc(rel))
-        if rel.target in rel.premises:
+        if rel.target in rel.premises and rel.type != "opposes":
             sink.error(f"{owner}: claim '{rel.target}' {rel.type} itself", loc(rel))
+    check_self_attacks(amap, sink, where)
+
+
+def check_self_attacks(amap: ArgumentMap, sink: DiagnosticSink, where: str | None = None) -> None:
+    """A claim that opposes itself is an error unless the map says ``allow_self_attacks: true``.
+
+    Dung frameworks allow self-attack, so imports of them set the marker; a hand-written map
+    keeps the error, as a self-opposition there is usually a slip. ``lint`` warns of each one
+    the marker lets through."""
+    if amap.allow_self_attacks:
+        return
+    for rel in amap.self_attacks():
+        sink.error(
+            f"{_relation_owner(rel)}: claim '{rel.target}' opposes itself",
+            rel.loc or Location(where or (amap.files[0] if amap.files else "<map>")),
+            "Dung frameworks allow self-attack; if this one is meant, "
+            "add 'allow_self_attacks: true' at the top of the map",
+        )
 
 
 def _relation_owner(rel: Relation) -> str:

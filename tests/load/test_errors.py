@@ -118,7 +118,22 @@ CASES = {
     "explicit relation to itself": (
         "argmap: 1\nclaims:\n  a: {text: x}\n  b: {text: y}\n"
         "relations:\n  - {from: [a, b], to: a, type: opposes}\n",
-        ["map.yaml:6:24: error: the relation at line 6: claim 'a' opposes itself"],
+        ["map.yaml:6:5: error: relation 'a&b->a': claim 'a' opposes itself"],
+    ),
+    "opposes itself": (
+        "argmap: 1\nclaims:\n  a: {text: x, opposes: a}\n",
+        [
+            "map.yaml:3:25: error: relation 'a->a': claim 'a' opposes itself (Dung frameworks "
+            "allow self-attack; if this one is meant, add 'allow_self_attacks: true'"
+        ],
+    ),
+    "supports itself, self-attack allowed": (
+        "argmap: 1\nallow_self_attacks: true\nclaims:\n  a: {text: x, supports: a}\n",
+        ["map.yaml:4:26: error: claim 'a' supports itself"],
+    ),
+    "allow_self_attacks not a boolean": (
+        "argmap: 1\nallow_self_attacks: yes please\nclaims:\n  a: {text: x}\n",
+        ["map.yaml:2:21: error: 'allow_self_attacks' must be true or false, not a string"],
     ),
     "undercut targets a claim": (
         "argmap: 1\nclaims:\n  a: {text: x}\n  b: {text: y, undercuts: a}\n",
