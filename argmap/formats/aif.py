@@ -5,8 +5,11 @@ I-node; several premises into one RA make a linked argument); an opposition is a
 (attacker → CA → attacked); an undercut is a CA node whose target is the RA or CA node of the
 relation it attacks. Who asserts a claim is an L-node (``"Alice : text"``) linked L → YA
 (``Asserting``) → I, with a ``locutions`` entry naming the participant, and ``participants`` as xAIF
-lists them. What AIF has no place for (ids, kinds, sources, issues, tags, weights, other
-languages) travels in a top-level ``"argmap"`` object that other tools ignore.
+lists them. On import the speaker is the name the L-node's text opens with (``Name : text``,
+``Name: text``; the reporter of reported speech ``Anon: HFC: text``), else its locution's
+participant; only participants who assert something become actors. What AIF has no place for
+(ids, kinds, sources, issues, tags, weights, other languages) travels in a top-level
+``"argmap"`` object that other tools ignore.
 
 Import accepts string or integer ids, files without ``locutions``, and the xAIF wrapper
 ``{"AIF": {...}}``. TA, MA and PA nodes (dialogue transitions, rephrases, preferences) are skipped.
@@ -230,43 +233,46 @@ class _Importer:
         ours = {str(k): v for k, v in _dict(ext.get("ids")).items() if isinstance(v, str)}
         ext_claims = _dict(ext.get("claims"))
         ext_rels = _dict(ext.get("relations"))
-        # actors: the extension's table, else participants, else L-node speaker names
+        # actors: the extension's table, then whoever asserts something (a speaker of an L-node)
         actors = actors_from_data(ext.get("actors"))
-        person_actor: dict[str, str] = {}
+        person_actor: dict[str, str] = {}  # participantID -> actor id, from the extension
         for aid, entry in _dict(ext.get("actors")).items():
             if "participantID" in _dict(entry):
                 person_actor[str(entry["participantID"])] = aid
         self.taken.update(actors)
+        participant_name: dict[str, str] = {}
         participants = data.get("participants")
         for p in participants if isinstance(participants, list) else ():
-            if not isinstance(p, dict) or "participantID" not in p:
-                continue
-            pid = str(p["participantID"])
-            if pid in person_actor:
-                continue
-            name = (
-                " ".join(
-                    str(p.get(k)).strip() for k in ("firstname", "surname") if p.get(k)
+            if isinstance(p, dict) and "participantID" in p:
+                name = " ".join(
+                    str(p[k]).strip() for k in ("firstname", "surname") if p.get(k)
                 ).strip()
-                or f"participant {pid}"
-            )
-            aid = self.fresh(name.lower().replace(" ", "-"))
-            actors[aid] = Actor(aid, Text.of(name), "person")
-            person_actor[pid] = aid
-        speaker: dict[str, str] = {}  # L nodeID -> actor id
+                participant_name[str(p["participantID"])] = name
+        person_of: dict[str, str] = {}  # L nodeID -> participantID
         locutions = data.get("locutions")
         for loc in locutions if isinstance(locutions, list) else ():
             if isinstance(loc, dict) and "nodeID" in loc and "personID" in loc:
-                pid = str(loc["personID"])
-                if pid not in person_actor:
-                    lnode = by_id.get(str(loc["nodeID"]), {})
-                    said = lnode.get("text") if isinstance(lnode.get("text"), str) else ""
-                    name = said.split(" : ", 1)[0].strip() if " : " in said else ""
-                    aid = self.fresh((name or f"person {pid}").lower().replace(" ", "-"))
-                    actors[aid] = Actor(aid, Text.of(name or f"person {pid}"), "person")
-                    person_actor[pid] = aid
-                speaker[str(loc["nodeID"])] = person_actor[pid]
-        names = {self.text_of(a.name): aid for aid, a in actors.items()}
+                person_of[str(loc["nodeID"])] = str(loc["personID"])
+        named = {self.text_of(a.name): aid for aid, a in actors.items()}
+
+        def speaker(lnode: str) -> str | None:
+            """Who says L-node ``lnode``, by name: the name its text opens with, else its
+            locution's participant's. One actor per name, as AIFdb numbers one speaker anew in
+            each session."""
+            pid = person_of.get(lnode)
+            if pid in person_actor:
+                return person_actor[pid]
+            name = speaker_name(by_id[lnode].get("text"))
+            if not name and pid is not None:
+                name = participant_name.get(pid) or f"person {pid}"
+            return (named.get(name) or new_actor(name)) if name else None
+
+        def new_actor(name: str) -> str:
+            aid = self.fresh(name.lower().replace(" ", "-"))
+            actors[aid] = Actor(aid, Text.of(name), "person")
+            named.setdefault(name, aid)
+            return aid
+
         # claims
         claims: dict[str, Claim] = {}
         claim_of: dict[str, str] = {}  # I nodeID -> claim id
@@ -292,7 +298,7 @@ class _Importer:
                 for lnode in incoming[ya]:
                     if by_id[lnode]["type"] != "L":
                         continue
-                    aid = speaker.get(lnode) or self.speaker_from_text(by_id[lnode], actors, names)
+                    aid = speaker(lnode)
                     if aid and aid not in by:
                         by.append(aid)
             answers = extra.get("answers")
@@ -407,21 +413,21 @@ class _Importer:
     def text_of(text: Text) -> str:
         return text.values()[0] if text else ""
 
-    def speaker_from_text(
-        self, lnode: dict[str, Any], actors: dict[str, Actor], names: dict[str, str]
-    ) -> str | None:
-        """OVA writes L-nodes as ``Speaker : text``; use the speaker when no locution names one."""
-        text = lnode.get("text")
-        if not isinstance(text, str) or " : " not in text:
-            return None
-        name = text.split(" : ", 1)[0].strip()
-        if not name:
-            return None
-        if name not in names:
-            aid = self.fresh(name.lower().replace(" ", "-"))
-            actors[aid] = Actor(aid, Text.of(name), "person")
-            names[name] = aid
-        return names[name]
+
+_SPEAKER = re.compile(r"^\s*([^:\n]{1,80}?)\s*:\s")
+
+
+def speaker_name(text: Any) -> str | None:
+    """The speaker an L-node's text opens with: ``Name : text`` (OVA), ``Name: text`` (AIFdb);
+    of reported speech (``Anon: HFC: text``), the one who reports it.
+
+    >>> speaker_name("HFC: Will it rain?"), speaker_name("Nika Danielowski : Wir werden")
+    ('HFC', 'Nika Danielowski')
+    >>> speaker_name("M: CL : when news came"), speaker_name("no speaker here")
+    ('M', None)
+    """
+    found = _SPEAKER.match(text) if isinstance(text, str) else None
+    return found.group(1).strip() or None if found else None
 
 
 def read_aif(text: str, filename: str = "<aif>") -> ArgumentMap:
@@ -429,4 +435,10 @@ def read_aif(text: str, filename: str = "<aif>") -> ArgumentMap:
 
     The import check of the map is ``Format.load``'s.
     """
-    return _Importer(filename).read(parse_json(text, filename))
+    return read_aif_data(parse_json(text, filename), filename)
+
+
+def read_aif_data(data: Any, filename: str) -> ArgumentMap:
+    """The map in AIF-shaped data as :func:`~argmap.formats.jsonloc.parse_json` returns it; the
+    OVA2 and SADFace readers hand theirs over here (:mod:`argmap.formats.ova_sadface`)."""
+    return _Importer(filename).read(data)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from argmap.errors import MapError
-from argmap.formats.aif import dump_aif
+from argmap.formats.aif import dump_aif, read_aif
 from argmap.formats.registry import get_format
 from argmap.load import load_map
 
@@ -130,3 +130,40 @@ def test_import_errors_are_located(text: str, message: str, where: str) -> None:
     formatted = info.value.diagnostics[0].format()
     assert message in formatted, formatted
     assert formatted.startswith(where), formatted
+
+
+def test_ova2_and_sadface_errors_are_located_in_their_own_terms() -> None:
+    from argmap.errors import MapError
+    from argmap.formats.ova_sadface import read_ova, read_sadface
+
+    with pytest.raises(MapError) as caught:
+        read_ova('{"nodes": [\n  {"type": "I", "text": "x"}],\n "edges": []}', "s.json")
+    assert "s.json:2:3: error: an OVA2 node has no 'id' (a string or an integer)" in str(
+        caught.value
+    )
+    with pytest.raises(MapError) as caught:
+        read_ova('{"nodes": []}', "s.json")
+    assert "s.json:1:1: error: an OVA2 save needs a 'edges' list" in str(caught.value)
+    with pytest.raises(MapError) as caught:
+        read_sadface(
+            '{"nodes": [{"id": "a", "type": "atom", "text": "x"},\n'
+            '  {"id": "b", "type": "argument"}], "edges": []}',
+            "s.json",
+        )
+    assert "s.json:2:3: error: SADFace node b has type 'argument'" in str(caught.value)
+
+
+def test_a_speaker_without_a_locution_is_kept_and_listeners_are_no_actors() -> None:
+    data = {
+        "nodes": [
+            {"nodeID": "1", "type": "I", "text": "It will rain."},
+            {"nodeID": "2", "type": "L", "text": "HFC: It will rain."},
+            {"nodeID": "3", "type": "YA", "text": "Asserting"},
+            {"nodeID": "4", "type": "L", "text": "Anon: HFC: It will rain."},
+        ],
+        "edges": [{"fromID": "2", "toID": "3"}, {"fromID": "3", "toID": "1"}],
+        "participants": [{"participantID": 7, "firstname": "Silent", "surname": "Listener"}],
+    }
+    amap = read_aif(json.dumps(data), "x.json")
+    assert [amap.actors[a].name.get() for a in amap.claims["n1"].by] == ["HFC"]
+    assert [a.name.get() for a in amap.actors.values()] == ["HFC"]

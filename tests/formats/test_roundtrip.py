@@ -217,8 +217,8 @@ def test_aif_without_extension_keeps_the_graph(amap: ArgumentMap) -> None:
     for (old, claim), (new, got) in zip(amap.claims.items(), back.claims.items(), strict=True):
         new_id[old] = new
         assert got.text.get() == amap.text(claim.text, lang)
-        said = [amap.text(amap.actors[a].name, lang) for a in claim.by]
-        assert [back.actors[a].name.get() for a in got.by] == said
+        said = [amap.text(amap.actors[a].name, lang) for a in claim.by]  # one actor per name
+        assert [back.actors[a].name.get() for a in got.by] == list(dict.fromkeys(said))
 
     def shape(rel: Relation, amap_: ArgumentMap, ids: dict[str, str]) -> tuple:
         target = rel.target

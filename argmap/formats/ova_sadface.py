@@ -1,0 +1,188 @@
+"""OVA2's native save format and SADFace JSON, read as the AIF they describe.
+
+Both are node-and-edge formats with AIF's node types under other key names, so each is turned
+into AIF-shaped objects that keep their source positions, and :mod:`argmap.formats.aif` builds
+the map: one reader of argument graphs, whatever the key names.
+
+* **OVA2** (what OVA users save): ``nodes`` of ``id``/``type``/``text``/``participantID``,
+  ``edges`` whose ``from`` and ``to`` are whole node objects, ``participants`` of
+  ``id``/``firstname``/``surname``. An L-node's ``participantID`` (``"0"``: nobody) becomes a
+  locution. Coordinates, colours and the ``analysis`` text are left out.
+* **SADFace** (Wells): ``nodes`` of ``type`` ``atom`` (a claim, its ``text``) or ``scheme`` (its
+  ``name``: ``support``, ``conflict``/``attack``, ``rephrase``, or a scheme such as "Argument from
+  expert opinion", which supports), ``edges`` of ``source_id``/``target_id``, and
+  ``metadata.core`` with the title and description. Claims are numbered ``a1``, ``a2``, … in
+  file order, as SADFace ids are UUIDs. Atom ``sources`` and ``resources`` are left out.
+
+>>> amap = read_sadface('{"nodes": [{"id": "a", "type": "atom", "text": "Rain."},'
+...     '{"id": "s", "type": "scheme", "name": "support"},'
+...     '{"id": "b", "type": "atom", "text": "Wet streets."}],'
+...     '"edges": [{"id": "1", "source_id": "b", "target_id": "s"},'
+...     '{"id": "2", "source_id": "s", "target_id": "a"}]}')
+>>> [(r.premises, r.type, r.target) for r in amap.relations]
+[(('a2',), 'supports', 'a1')]
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from argmap.errors import DiagnosticSink
+from argmap.formats.aif import read_aif_data
+from argmap.formats.jsonloc import JArray, JObject, describe, parse_json, where
+from argmap.model import ArgumentMap
+
+#: SADFace scheme names that are not supports; any other name is a support's scheme
+SADFACE_TYPES = {"support": "RA", "conflict": "CA", "attack": "CA", "rephrase": "MA"}
+
+
+def _like(source: Any, values: dict[str, Any]) -> JObject:
+    """An AIF-shaped object at ``source``'s position in the file."""
+    made = JObject(values)
+    made.line, made.column = getattr(source, "line", 0), getattr(source, "column", 0)
+    return made
+
+
+def _list_like(source: Any, items: list[Any]) -> JArray:
+    made = JArray(items)
+    made.line, made.column = getattr(source, "line", 0), getattr(source, "column", 0)
+    return made
+
+
+class _Adapter:
+    def __init__(self, filename: str, what: str) -> None:
+        self.file = filename
+        self.what = what
+        self.sink = DiagnosticSink()
+
+    def fail(self, message: str, value: Any, hint: str | None = None) -> None:
+        self.sink.error(message, where(self.file, value), hint)
+
+    def top(self, data: Any, *keys: str) -> list[Any] | None:
+        """The lists ``keys`` of ``data``; None (with errors recorded) when one is missing."""
+        if not isinstance(data, dict):
+            self.fail(f"{self.what} must be an object, not {describe(data)}", data)
+            return None
+        found = []
+        for key in keys:
+            value = data.get(key)
+            if not isinstance(value, list):
+                self.fail(f"{self.what} needs a '{key}' list", data)
+                return None
+            found.append(value)
+        return found
+
+    def objects(self, items: list[Any], what: str) -> list[dict[str, Any]]:
+        out = []
+        for item in items:
+            if isinstance(item, dict):
+                out.append(item)
+            else:
+                self.fail(f"{what} must be an object, not {describe(item)}", items)
+        return out
+
+    def node_id(self, node: Any, key: str, what: str) -> str | None:
+        value = node.get(key) if isinstance(node, dict) else None
+        if isinstance(value, bool) or not isinstance(value, str | int):
+            self.fail(f"{what} has no '{key}' (a string or an integer)", node)
+            return None
+        return str(value)
+
+    def build(self, aif: JObject) -> ArgumentMap:
+        self.sink.raise_if_errors()
+        return read_aif_data(aif, self.file)
+
+
+def read_ova(text: str, filename: str = "<ova>") -> ArgumentMap:
+    """The map in an OVA2 save; MapError with locations on malformed input."""
+    data = parse_json(text, filename)
+    adapter = _Adapter(filename, "an OVA2 save")
+    lists = adapter.top(data, "nodes", "edges")
+    if lists is None:
+        adapter.sink.raise_if_errors()
+    nodes, edges = lists  # type: ignore[misc]
+    aif_nodes, locutions = [], []
+    for n in adapter.objects(nodes, "an OVA2 node"):
+        nid = adapter.node_id(n, "id", "an OVA2 node")
+        if nid is None:
+            continue
+        aif_nodes.append(_like(n, {"nodeID": nid, "type": n.get("type"), "text": n.get("text")}))
+        person = n.get("participantID")
+        if n.get("type") == "L" and person not in (None, "", "0", 0):
+            locutions.append(_like(n, {"nodeID": nid, "personID": str(person)}))
+    aif_edges = []
+    for e in adapter.objects(edges, "an OVA2 edge"):
+        ends = [
+            adapter.node_id(e.get(k), "id", f"the '{k}' node of an edge") for k in ("from", "to")
+        ]
+        if None not in ends:
+            aif_edges.append(_like(e, {"fromID": ends[0], "toID": ends[1]}))
+    participants = []
+    listed = data.get("participants")
+    for p in listed if isinstance(listed, list) else ():
+        if isinstance(p, dict) and "id" in p:
+            participants.append(
+                {
+                    "participantID": p["id"],
+                    "firstname": p.get("firstname"),
+                    "surname": p.get("surname"),
+                }
+            )
+    aif = _like(
+        data,
+        {
+            "nodes": _list_like(nodes, aif_nodes),
+            "edges": _list_like(edges, aif_edges),
+            "locutions": locutions,
+            "participants": participants,
+        },
+    )
+    return adapter.build(aif)
+
+
+def read_sadface(text: str, filename: str = "<sadface>") -> ArgumentMap:
+    """The map in a SADFace document; MapError with locations on malformed input."""
+    data = parse_json(text, filename)
+    adapter = _Adapter(filename, "a SADFace document")
+    lists = adapter.top(data, "nodes", "edges")
+    if lists is None:
+        adapter.sink.raise_if_errors()
+    nodes, edges = lists  # type: ignore[misc]
+    aif_nodes = []
+    short: dict[str, str] = {}  # SADFace ids are UUIDs: claims get a1, a2, … in file order
+    for n in adapter.objects(nodes, "a SADFace node"):
+        nid = adapter.node_id(n, "id", "a SADFace node")
+        if nid is None:
+            continue
+        kind = n.get("type")
+        if kind == "atom":
+            short[nid] = f"a{len(short) + 1}"
+            aif_nodes.append(_like(n, {"nodeID": nid, "type": "I", "text": n.get("text")}))
+        elif kind == "scheme":
+            name = n.get("name") if isinstance(n.get("name"), str) else ""
+            type_ = SADFACE_TYPES.get(name.strip().lower(), "RA")
+            scheme = None if name.strip().lower() in SADFACE_TYPES else name
+            aif_nodes.append(_like(n, {"nodeID": nid, "type": type_, "text": scheme}))
+        else:
+            adapter.fail(
+                f"SADFace node {nid} has type {kind!r}", n, "SADFace nodes are 'atom' or 'scheme'"
+            )
+    aif_edges = []
+    for e in adapter.objects(edges, "a SADFace edge"):
+        ends = [adapter.node_id(e, k, "a SADFace edge") for k in ("source_id", "target_id")]
+        if None not in ends:
+            aif_edges.append(_like(e, {"fromID": ends[0], "toID": ends[1]}))
+    metadata = data.get("metadata")
+    core = metadata.get("core") if isinstance(metadata, dict) else None
+    head: dict[str, Any] = {"ids": short}
+    if isinstance(core, dict):
+        head.update((k, core[k]) for k in ("title", "description") if isinstance(core.get(k), str))
+    aif = _like(
+        data,
+        {
+            "nodes": _list_like(nodes, aif_nodes),
+            "edges": _list_like(edges, aif_edges),
+            "argmap": head,
+        },
+    )
+    return adapter.build(aif)
