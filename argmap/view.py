@@ -130,10 +130,13 @@ def select(amap: ArgumentMap, selection: Selection) -> ArgumentMap:
     it attacks is); issues when a kept claim answers them (only the selected one with
     ``issue``); actors and sources when a kept claim or relation names them. The empty
     selection gives ``amap`` itself. Unknown names raise :class:`NotFoundError` with the
-    closest names; a selection that keeps no claim raises :class:`ArgmapError`.
+    closest names; a selection that keeps no claim, or any selection of a map with no claims,
+    raises :class:`ArgmapError`.
     """
     if selection.empty:
         return amap
+    if not amap.claims:
+        raise ArgmapError("nothing to show: the map has no claims yet")
     keep = set(amap.claims)
     if selection.focus is not None:
         if selection.focus not in amap.claims:

@@ -135,7 +135,8 @@ def html(
         raise fail(exc) from None
     write_output(output, text, force)
     if not to_stdout(output):
-        shown = f"{len(laid_out.amap.claims)} claims, {', '.join(laid_out.svgs)}"
+        langs = [lang for lang in laid_out.svgs if lang != "und"]  # "und": the map names none
+        shown = ", ".join([f"{len(laid_out.amap.claims)} claims", *langs])
         click.echo(f"wrote {output} ({shown})", err=True)
 
 

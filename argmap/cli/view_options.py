@@ -22,7 +22,10 @@ _NAMES = ("focus", "depth", "direction", "issue", "tags", "actors")
 def apply_view(amap: ArgumentMap, view: Selection) -> tuple[ArgumentMap, Selection]:
     """The part of ``amap`` the view options keep, and the selection that kept it, with
     ``--focus`` (a claim id or a unique prefix of one) resolved; NotFoundError for a name that
-    is not there."""
+    is not there. A map with no claims is shown whole, with a warning."""
+    if not amap.claims and view.empty:
+        where = amap.files[0] if amap.files else "the map"
+        click.echo(f"{where}: warning: the map has no claims yet", err=True)
     if view.focus is not None:
         from argmap.analysis.query import resolve_claim
 

@@ -448,3 +448,16 @@ def test_progress_line_fits_the_terminal() -> None:
     line = progress.line(50)
     assert display_width(line) <= 49 and "(Ctrl-C stops it)" in line and "……" not in line
     assert progress.line(200).startswith("argmap: ") and "3,000 claims… " in progress.line(200)
+
+
+def test_an_empty_map_is_drawn_with_a_warning_and_filters_say_it_is_empty(tmp_path: Path) -> None:
+    path = tmp_path / "new.yaml"
+    path.write_text("argmap: 1\ntitle: Not yet argued\n", encoding="utf-8")
+    result = run(str(path))
+    assert result.exit_code == 0, result.output
+    assert f"{path}: warning: the map has no claims yet" in result.stderr
+    assert "Not yet argued" in result.stdout and " -> " not in result.stdout
+    result = run(str(path), "--tag", "x")
+    assert result.exit_code == 1
+    assert "nothing to show: the map has no claims yet" in result.stderr
+    assert "no claim passes the filters" not in result.stderr
