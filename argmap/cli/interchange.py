@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sys
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import click
 
@@ -29,7 +31,7 @@ def _format_help(can_load: bool = False, can_dump: bool = False) -> str:
     "fmt",
     metavar="FORMAT",
     help="Target format: "
-    "yaml, argdown, aif, json, graphml, mermaid, markdown, i23, apx, tgf "
+    "yaml, argdown, aif, kialo, json, graphml, mermaid, markdown, i23, apx, tgf "
     "(default: from the suffix of -o).",
 )
 @click.option(
@@ -108,7 +110,8 @@ def export(
         )
     progress.phase(f"writing {target.name}")
     try:
-        text = target.dump(amap, lang, groups, collapse)
+        with shown_warnings():
+            text = target.dump(amap, lang, groups, collapse)
     except ArgmapError as exc:
         raise fail(exc) from None
     finally:
@@ -124,9 +127,8 @@ def export(
     "--from",
     "fmt",
     metavar="FORMAT",
-    help="Source format: argdown (source, or its JSON export), aif, kialo, json, yaml, i23, apx, "
-    "tgf "
-    "(default: guessed from the content, then the suffix).",
+    help="Source format: argdown (source, or its JSON export), aif, ova, sadface, kialo, json, "
+    "yaml, i23, apx, tgf (default: guessed from the content, then the suffix).",
 )
 @click.option(
     "-o", "--output", type=click.Path(), help="Write the map here (default and '-': stdout)."
@@ -174,8 +176,7 @@ def import_(file: str, fmt: str | None, output: str | None, force: bool) -> None
                 + _format_help(can_load=True)
             )
         progress.phase(f"reading {name} ({source.name})")
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always", MapWarning)
+        with shown_warnings():
             amap = source.load(text, name)
         progress.phase("writing the map")
         result = get_format("yaml").dump(amap)
@@ -183,9 +184,6 @@ def import_(file: str, fmt: str | None, output: str | None, force: bool) -> None
         raise fail(exc) from None
     finally:
         progress.finish()
-    for item in caught:
-        if isinstance(item.message, MapWarning):
-            click.echo(item.message.diagnostic.format(), err=True)
     summary = (
         f"{name}: {source.name}: {len(amap.claims)} claims, {len(amap.relations)} relations, "
         f"{len(amap.actors)} actors, {len(amap.sources)} sources"
@@ -193,6 +191,22 @@ def import_(file: str, fmt: str | None, output: str | None, force: bool) -> None
     write_output(output, result, force)
     if not to_stdout(output):
         click.echo(f"{summary} -> {output}", err=True)
+
+
+@contextmanager
+def shown_warnings() -> Iterator[None]:
+    """What a reader or writer worked around (its MapWarnings), each printed as a located
+    ``warning:`` line once the body is done."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", MapWarning)
+        try:
+            yield
+        finally:
+            for item in caught:
+                if isinstance(item.message, MapWarning):
+                    click.echo(item.message.diagnostic.format(), err=True)
+                else:
+                    warnings.warn_explicit(item.message, item.category, item.filename, item.lineno)
 
 
 __all__ = ["export", "import_"]

@@ -1,4 +1,5 @@
-"""Kialo's discussion text export (import only), in both of its layouts.
+"""Kialo's discussion text export, read in both of its layouts (:mod:`.kialo_export` writes the
+older one).
 
 ::
 
@@ -39,7 +40,10 @@ _SEE = re.compile(r"^->\s*See\s+((?:\d+\.)+)\s*$")
 _SOURCES = re.compile(r"^\s*Sources\s*:\s*$")
 _SOURCE_ITEM = re.compile(r"^\s*(?:\[(\d+)\]|(\d+)[.)])\s*(.*)$")
 _FOOTNOTE = re.compile(r"(?<!\\)\[(\d+)\](?!\()")
-_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|~])")
+_MARKERS = re.compile(r"(?:[ \t]*(?<!\\)\[\d+\](?!\())+[ \t]*")  # a run of them, spaces around
+#: the characters a backslash escapes (``\\[`` reads as ``[``); the exporter escapes with them
+ESCAPABLE = "\\`*_{}[]()#+-.!<>|~"
+_ESCAPE = re.compile(r"\\([" + re.escape(ESCAPABLE) + "])")
 _URL = re.compile(r"https?://\S+")
 
 
@@ -58,15 +62,21 @@ def _unescape(text: str) -> str:
     return _ESCAPE.sub(r"\1", text)
 
 
+def _unmark(m: re.Match[str]) -> str:
+    """What stays where footnote markers stood: one space between two words they split
+    (``opposed [1] calls``), nothing before punctuation or the end (``unfeasible [1].``)."""
+    after = m.string[m.end() : m.end() + 1]
+    spaced = m.group(0)[:1] in " \t" or m.group(0)[-1:] in " \t"
+    return " " if spaced and after and after not in ".,;:!?)\n" and m.start() else ""
+
+
 def _clean(lines: list[str]) -> tuple[str, list[str]]:
     """The entry's text (paragraphs kept, footnote markers removed) and its footnote numbers."""
     while lines and not lines[-1].strip():
         lines = lines[:-1]
     raw = "\n".join(line.rstrip() for line in lines).strip()
     notes = list(dict.fromkeys(_FOOTNOTE.findall(raw)))
-    raw = _FOOTNOTE.sub("", raw)
-    raw = re.sub(r"[ \t]+([.,;:!?])", r"\1", raw)
-    raw = re.sub(r"[ \t]{2,}", " ", raw)  # where a marker stood between two spaces
+    raw = _MARKERS.sub(_unmark, raw)
     raw = re.sub(r"\n{3,}", "\n\n", raw)
     return _unescape(raw).strip(), notes
 

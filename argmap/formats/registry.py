@@ -109,11 +109,25 @@ FORMATS: tuple[Format, ...] = (
         "argmap.formats.aif:dump_aif",
     ),
     Format(
+        "ova",
+        "OVA2's own save format (import)",
+        (),
+        "argmap.formats.ova_sadface:read_ova",
+        None,
+    ),
+    Format(
+        "sadface",
+        "SADFace JSON (import)",
+        (".sadface",),
+        "argmap.formats.ova_sadface:read_sadface",
+        None,
+    ),
+    Format(
         "kialo",
-        "Kialo discussion text export (import)",
+        "Kialo discussion text (both layouts on import; the older one on export)",
         (".kialo", ".kialo.txt"),
         "argmap.formats.kialo:read_kialo",
-        None,
+        "argmap.formats.kialo_export:dump_kialo",
     ),
     Format(
         "json",
@@ -228,8 +242,9 @@ def sniff(text: str) -> str | None:
 def _sniff_json(text: str) -> str | None:
     """The JSON format whose top-level keys ``text`` has: Argdown (``statements`` and
     ``arguments``), argmap node-link (``graph.format``), AIF and xAIF (``AIF``, or ``nodes``
-    of ``nodeID`` entries beside ``edges``/``locutions``); None for anything else, and for
-    text that is not JSON (the importer then reports where it breaks)."""
+    of ``nodeID`` entries beside ``edges``/``locutions``), OVA2 (edges whose ``from`` is a whole
+    node), SADFace (edges of ``source_id``, ``metadata.core``, or atom and scheme nodes); None for
+    anything else, and for text that is not JSON (the importer then reports where it breaks)."""
     import json
 
     try:
@@ -245,13 +260,21 @@ def _sniff_json(text: str) -> str | None:
         return "json"
     if isinstance(data.get("AIF"), dict):
         return "aif"
-    nodes = data.get("nodes")
-    if (
-        isinstance(nodes, list)
-        and ("edges" in data or "locutions" in data)
-        and all(isinstance(n, dict) and "nodeID" in n for n in nodes[:50])
-    ):
+    nodes, edges = data.get("nodes"), data.get("edges")
+    if not isinstance(nodes, list) or not all(isinstance(n, dict) for n in nodes[:50]):
+        return None
+    if ("edges" in data or "locutions" in data) and all("nodeID" in n for n in nodes[:50]):
         return "aif"
+    first_edge = edges[0] if isinstance(edges, list) and edges else None
+    if isinstance(first_edge, dict) and isinstance(first_edge.get("from"), dict):
+        return "ova"
+    if isinstance(first_edge, dict) and "source_id" in first_edge:
+        return "sadface"
+    metadata = data.get("metadata")
+    if isinstance(metadata, dict) and "core" in metadata:
+        return "sadface"
+    if nodes and all(n.get("type") in ("atom", "scheme") for n in nodes[:50]):
+        return "sadface"
     return None
 
 

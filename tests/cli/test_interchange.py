@@ -32,6 +32,7 @@ def runner() -> CliRunner:
         ("yaml", "argmap: 1"),
         ("i23", "p af "),
         ("apx", "arg("),
+        ("kialo", "Discussion Title: Tiny debate"),
     ],
 )
 def test_export_to_stdout(runner: CliRunner, fmt: str, needle: str) -> None:
@@ -67,7 +68,7 @@ def test_export_usage_errors(runner: CliRunner, tmp_path: Path) -> None:
     assert result.exit_code == 2 and "--to" in result.stderr
     result = runner.invoke(cli, ["export", TINY, "--to", "argdwn"])
     assert result.exit_code == 2 and "did you mean 'argdown'" in result.stderr
-    result = runner.invoke(cli, ["export", TINY, "--to", "kialo"])
+    result = runner.invoke(cli, ["export", TINY, "--to", "sadface"])
     assert result.exit_code == 2 and "can only be imported" in result.stderr
     bad = tmp_path / "bad.yaml"
     bad.write_text("argmap: 1\nclaims:\n  a: {text: A, supports: b}\n", encoding="utf-8")
@@ -152,3 +153,12 @@ def test_exported_json_is_valid(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["export", TINY, "--to", "aif"])
     data = json.loads(result.stdout)
     assert {"nodes", "edges", "locutions"} <= set(data)
+
+
+def test_what_an_export_loses_is_said_in_located_lines(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["export", TINY, "--to", "kialo"])
+    assert result.exit_code == 0, result.output
+    lost = [line for line in result.stderr.splitlines() if ": warning: " in line]
+    assert lost, result.stderr
+    assert all(line.startswith(TINY) or "tiny.yaml" in line for line in lost), lost
+    assert "UserWarning" not in result.stderr and "warnings.warn" not in result.stderr
