@@ -1,7 +1,8 @@
 """Our own YAML format as text: what ``argmap import … -o MAP.yaml`` saves.
 
 The data is :func:`argmap.formats.plain.map_to_data`; lists of ids, tags and languages are
-written in flow style (``[a, b]``), multi-line texts as ``|`` blocks. Output is deterministic
+written in flow style (``[a, b]``), multi-line texts as ``|`` blocks; libyaml's emitter
+writes the same text as PyYAML's own, faster. Output is deterministic
 (the map's order) and loads back with :func:`argmap.load.load_map` (from text:
 :func:`argmap.load.load_text`, the registry's loader of the format).
 
@@ -18,8 +19,8 @@ from argmap.formats.plain import map_to_data
 from argmap.model import ArgumentMap
 
 
-class _Dumper(yaml.SafeDumper):
-    pass
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+    """PyYAML's safe dumper, on libyaml's emitter when PyYAML has it (as the loader is)."""
 
 
 def _represent_list(dumper: yaml.SafeDumper, data: list) -> yaml.Node:
