@@ -17,10 +17,17 @@ minimum is the weakest-link reading of linked premises, and ``validity`` is 1 �
 forces of the relation's undercutters (DF-QuAD's attack aggregation with base score 1, whatever
 the model: an unchallenged inference keeps its full force).
 
-Acyclic maps are solved exactly by one pass in topological order. Cyclic maps are iterated
-synchronously to a tolerance; if that does not settle within the cap, the continuous form
-dσ/dt = f(σ) − σ is integrated with fourth-order Runge–Kutta (Potyka 2018), and the result
-always says whether it converged.
+Acyclic maps are solved exactly, each node once, level by level in topological order. Cyclic
+maps are iterated synchronously to a tolerance; if that does not settle within the cap, the
+continuous form dσ/dt = f(σ) − σ is integrated with fourth-order Runge–Kutta (Potyka 2018), and
+the result always says whether it converged. The iteration gives up before the cap when a round
+repeats the state of two rounds before: it then cycles for ever, so the cap's remaining rounds
+would change nothing.
+
+The map is compiled once into flat index lists: a relation whose force is exactly its premise's
+strength (weight 1, one premise, no undercutter) reads that strength directly, every other one
+gets a slot of its own, computed once per round; each claim then aggregates its attackers' and
+supporters' entries with one ``itemgetter`` call each.
 
 >>> dfquad(0.5, [0.5], [])
 0.25
@@ -33,6 +40,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from operator import itemgetter, sub
 
 from argmap.errors import ArgmapError
 from argmap.model import ArgumentMap
@@ -49,48 +57,67 @@ __all__ = [
 MODELS = ("dfquad", "quadratic", "euler")
 DEFAULT_BASE = 0.5
 
+Rule = Callable[[float, float, float], float]
+Gather = Callable[[list[float]], Sequence[float]]
+
 
 def _prob_sum(values: Sequence[float]) -> float:
-    product = 1.0
-    for v in values:
-        product *= 1.0 - v
-    return 1.0 - product
+    return 1.0 - math.prod(1.0 - v for v in values)
 
 
-def dfquad(base: float, attackers: Sequence[float], supporters: Sequence[float]) -> float:
-    """DF-QuAD's strength of an argument with base score ``base`` (Rago et al. 2016)."""
-    f = _prob_sum(attackers)
-    g = _prob_sum(supporters)
+def _dfquad_rule(base: float, f: float, g: float) -> float:
+    """DF-QuAD from the aggregated attack ``f`` and support ``g``."""
     if f >= g:
         return base - base * (f - g)
     return base + (1.0 - base) * (g - f)
 
 
-def _h(x: float) -> float:
-    x = max(x, 0.0)
-    return x * x / (1.0 + x * x)
+def _quadratic_rule(base: float, attack: float, support: float) -> float:
+    """Quadratic energy from the sums of the attackers' and the supporters' strengths.
+
+    σ = b − b·h(−E) + (1 − b)·h(E) with h(x) = max(x, 0)² / (1 + max(x, 0)²): at most one of
+    the two terms is not 0, so only that one is computed.
+    """
+    energy = support - attack
+    if energy > 0.0:
+        square = energy * energy
+        return base + (1.0 - base) * (square / (1.0 + square))
+    if energy < 0.0:
+        square = energy * energy
+        return base - base * (square / (1.0 + square))
+    return base + 0.0 * energy  # E = 0 leaves the base score; NaN stays NaN
 
 
-def quadratic(base: float, attackers: Sequence[float], supporters: Sequence[float]) -> float:
-    """Quadratic energy strength (Potyka 2018)."""
-    energy = sum(supporters) - sum(attackers)
-    return base - base * _h(-energy) + (1.0 - base) * _h(energy)
-
-
-def euler(base: float, attackers: Sequence[float], supporters: Sequence[float]) -> float:
-    """Euler-based strength (Amgoud & Ben-Naim 2018)."""
+def _euler_rule(base: float, attack: float, support: float) -> float:
+    """Euler-based strength from the sums of the attackers' and the supporters' strengths."""
     if base == 0.0:  # 1 − 1/(1 + 0·e^E) is 0 for every energy
         return 0.0
-    energy = sum(supporters) - sum(attackers)
+    energy = support - attack
     if energy > 700:  # e^E overflows; with a positive base the limit is 1
         return 1.0
     return 1.0 - (1.0 - base * base) / (1.0 + base * math.exp(energy))
 
 
-_UPDATES: dict[str, Callable[[float, Sequence[float], Sequence[float]], float]] = {
-    "dfquad": dfquad,
-    "quadratic": quadratic,
-    "euler": euler,
+def dfquad(base: float, attackers: Sequence[float], supporters: Sequence[float]) -> float:
+    """DF-QuAD's strength of an argument with base score ``base`` (Rago et al. 2016)."""
+    return _dfquad_rule(base, _prob_sum(attackers), _prob_sum(supporters))
+
+
+def quadratic(base: float, attackers: Sequence[float], supporters: Sequence[float]) -> float:
+    """Quadratic energy strength (Potyka 2018)."""
+    return _quadratic_rule(base, sum(attackers), sum(supporters))
+
+
+def euler(base: float, attackers: Sequence[float], supporters: Sequence[float]) -> float:
+    """Euler-based strength (Amgoud & Ben-Naim 2018)."""
+    return _euler_rule(base, sum(attackers), sum(supporters))
+
+
+#: each model's rule and whether it aggregates by probabilistic sum (else by plain sum)
+_RULES: dict[str, tuple[Rule, bool]] = {
+    "dfquad": (_dfquad_rule, True),
+    "quadratic": (_quadratic_rule, False),
+    "euler": (_euler_rule, False),
 }
 
 
@@ -113,11 +140,28 @@ class StrengthResult:
     residual: float
 
 
+_NOTHING = itemgetter(slice(0, 0))
+
+
+def _gather(indices: Sequence[int]) -> Gather:
+    """A function picking ``indices`` out of a list, always as a sequence (one C call)."""
+    if len(indices) > 1:
+        return itemgetter(*indices)
+    if indices:
+        return itemgetter(slice(indices[0], indices[0] + 1))
+    return _NOTHING
+
+
 class _System:
-    """The map as a vector function: state = claims' strengths, then relations' validities."""
+    """The map as a vector function: state = claims' strengths, then relations' validities.
+
+    A round reads an extended vector: the state, then the forces of the relations whose force
+    is not simply their premise's strength (``composite``); ``sources[k]`` is where relation
+    ``k``'s force is in it, and each node's gathers pick its attackers' and supporters' forces.
+    """
 
     def __init__(self, amap: ArgumentMap, model: str, fixed: dict[str, float]) -> None:
-        self.update = _UPDATES[model]
+        self.rule, self.product = _RULES[model]
         claims = list(amap.claims)
         self.claims = claims
         cindex = {c: i for i, c in enumerate(claims)}
@@ -125,24 +169,27 @@ class _System:
         validity_ids = [r.id for r in amap.relations if r.id in targeted]
         self.validity_ids = validity_ids
         vindex = {rid: len(claims) + k for k, rid in enumerate(validity_ids)}
-        self.size = len(claims) + len(validity_ids)
+        self.size = size = len(claims) + len(validity_ids)
         self.base = [
             amap.claims[c].weight if amap.claims[c].weight is not None else DEFAULT_BASE
             for c in claims
         ]
         # a term: (relation weight, premise node indices, validity node index or -1, id)
-        self.relations = [
-            (
-                rel.weight if rel.weight is not None else 1.0,
-                tuple(cindex[p] for p in rel.premises),
-                vindex.get(rel.id, -1),
-                rel.id,
-            )
-            for rel in amap.relations
-        ]
-        self.attack_terms: list[list[int]] = [[] for _ in range(self.size)]
-        self.support_terms: list[list[int]] = [[] for _ in range(self.size)]
+        self.relations: list[tuple[float, tuple[int, ...], int, str]] = []
+        self.composite: list[tuple[float, tuple[int, ...], int]] = []
+        self.sources: list[int] = []
+        self.attack_terms: list[list[int]] = [[] for _ in range(size)]
+        self.support_terms: list[list[int]] = [[] for _ in range(size)]
         for k, rel in enumerate(amap.relations):
+            weight = rel.weight if rel.weight is not None else 1.0
+            premises = tuple(cindex[p] for p in rel.premises)
+            validity = vindex.get(rel.id, -1)
+            self.relations.append((weight, premises, validity, rel.id))
+            if weight == 1 and len(premises) == 1 and validity < 0:  # force = the premise's
+                self.sources.append(premises[0])
+            else:
+                self.sources.append(size + len(self.composite))
+                self.composite.append((weight, premises, validity))
             if rel.type == "supports":
                 self.support_terms[cindex[rel.target]].append(k)
             elif rel.type == "opposes":
@@ -150,23 +197,118 @@ class _System:
             else:
                 self.attack_terms[vindex[rel.target]].append(k)
         self.fixed = {cindex[c]: v for c, v in fixed.items()}
+        # a held node gathers nothing; its value is set after the rule
+        gathers = [
+            _gather([self.sources[k] for k in terms] if i not in self.fixed else [])
+            for i, terms in enumerate(self.attack_terms)
+        ]
+        self.attack_gathers = gathers[: len(claims)]
+        self.validity_gathers = gathers[len(claims) :]
+        self.support_gathers = [
+            _gather([self.sources[k] for k in terms] if i not in self.fixed else [])
+            for i, terms in enumerate(self.support_terms[: len(claims)])
+        ]
+        self.zeros = [0.0] * len(claims)  # no terms aggregate to 0 by either rule
+        if not any(self.support_terms):
+            self.support_gathers = []
+        self.complements = self.product or bool(validity_ids)
 
-    def force(self, k: int, state: Sequence[float]) -> float:
-        weight, premises, validity, _ = self.relations[k]
-        value = weight * min(state[p] for p in premises)
-        return value * state[validity] if validity >= 0 else value
+    def _composite_force(self, c: int, values: list[float]) -> float:
+        weight, premises, validity = self.composite[c]
+        value = weight * min(map(values.__getitem__, premises))
+        return value * values[validity] if validity >= 0 else value
 
-    def node(self, i: int, state: Sequence[float]) -> float:
-        if i in self.fixed:
-            return self.fixed[i]
-        attacks = [self.force(k, state) for k in self.attack_terms[i]]
-        if i >= len(self.claims):  # a relation's validity
-            return 1.0 - _prob_sum(attacks)
-        supports = [self.force(k, state) for k in self.support_terms[i]]
-        return self.update(self.base[i], attacks, supports)
+    def extend(self, state: list[float]) -> list[float]:
+        """The state followed by the composite relations' forces."""
+        if not self.composite:
+            return state
+        return state + [self._composite_force(c, state) for c in range(len(self.composite))]
 
-    def apply(self, state: Sequence[float]) -> list[float]:
-        return [self.node(i, state) for i in range(self.size)]
+    def forces(self, state: list[float]) -> dict[str, float]:
+        ext = self.extend(state)
+        return {rel[3]: ext[src] for rel, src in zip(self.relations, self.sources, strict=True)}
+
+    def _aggregate(
+        self, gathers: Sequence[Gather], ext: list[float], comp: list[float], product: bool
+    ) -> list[float]:
+        """Each gather's forces aggregated: F = 1 − Π(1 − v) if ``product``, else Σ v."""
+        if product:
+            prod = math.prod
+            return [1.0 - prod(gather(comp)) for gather in gathers]
+        return [sum(gather(ext)) for gather in gathers]
+
+    def _values(
+        self,
+        base: Sequence[float],
+        attacks: Sequence[Gather],
+        supports: Sequence[Gather] | None,
+        undercuts: Sequence[Gather],
+        ext: list[float],
+        comp: list[float],
+    ) -> tuple[list[float], list[float]]:
+        """New values of claims (their base scores and gathers) and of validities (gathers)."""
+        aggregate, product = self._aggregate, self.product
+        attack = aggregate(attacks, ext, comp, product)
+        support = self.zeros if supports is None else aggregate(supports, ext, comp, product)
+        validities = [1.0 - f for f in aggregate(undercuts, ext, comp, True)]
+        return list(map(self.rule, base, attack, support)), validities
+
+    def apply(self, state: list[float]) -> list[float]:
+        """One synchronous round: every node recomputed from ``state``."""
+        ext = self.extend(state)
+        comp = [1.0 - x for x in ext] if self.complements else ext
+        new, validities = self._values(
+            self.base,
+            self.attack_gathers,
+            self.support_gathers or None,
+            self.validity_gathers,
+            ext,
+            comp,
+        )
+        new += validities
+        for i, v in self.fixed.items():
+            new[i] = v
+        return new
+
+    def solve_in_levels(
+        self, state: list[float], deps: list[list[int]], order: Sequence[int]
+    ) -> list[float]:
+        """An acyclic map exactly: level by level, each node once its inputs are final.
+
+        ``order`` is a topological order of ``deps``; a node's level is one more than its
+        inputs' highest, so one round restricted to a level computes it from final values.
+        """
+        size, n_claims = self.size, len(self.claims)
+        level = [0] * size
+        for i in order:
+            level[i] = max((level[d] + 1 for d in deps[i]), default=0)
+        levels: list[list[int]] = [[] for _ in range(max(level, default=-1) + 1)]
+        for i in range(size):
+            if i not in self.fixed:
+                levels[level[i]].append(i)
+        ext = self.extend(state)
+        comp = [1.0 - x for x in ext]
+        for nodes in levels:
+            for i in nodes:
+                for k in (*self.attack_terms[i], *self.support_terms[i]):
+                    src = self.sources[k]
+                    if src >= size:
+                        ext[src] = self._composite_force(src - size, ext)
+                        comp[src] = 1.0 - ext[src]
+            claims = [i for i in nodes if i < n_claims]
+            validities = [i for i in nodes if i >= n_claims]
+            new, undercut = self._values(
+                [self.base[i] for i in claims],
+                [self.attack_gathers[i] for i in claims],
+                [self.support_gathers[i] for i in claims] if self.support_gathers else None,
+                [self.validity_gathers[i - n_claims] for i in validities],
+                ext,
+                comp,
+            )
+            for i, v in zip((*claims, *validities), (*new, *undercut), strict=True):
+                ext[i] = v
+                comp[i] = 1.0 - v
+        return ext[:size]
 
     def start(self) -> list[float]:
         state = [*self.base, *([1.0] * len(self.validity_ids))]
@@ -210,8 +352,7 @@ def _topological(deps: list[list[int]]) -> list[int] | None:
 
 
 def _residual(system: _System, state: list[float]) -> float:
-    new = system.apply(state)
-    return max((abs(a - b) for a, b in zip(new, state, strict=True)), default=0.0)
+    return max(map(abs, map(sub, system.apply(state), state)), default=0.0)
 
 
 def strength(
@@ -238,55 +379,70 @@ def strength(
     fixed = {c: 1.0 for c in assume} | {c: 0.0 for c in reject}
     system = _System(amap, model, fixed)
     state = system.start()
-    order = _topological(system.dependencies())
+    deps = system.dependencies()
+    order = _topological(deps)
     if order is not None:
-        for i in order:
-            state[i] = system.node(i, state)
+        state = system.solve_in_levels(state, deps, order)
         method, iterations, converged = "topological", 1, True
+        residual = _residual(system, state)
     else:
-        method, converged, iterations = "iteration", False, 0
-        for iterations in range(1, max_iterations + 1):  # noqa: B007
-            new = system.apply(state)
-            delta = max(abs(a - b) for a, b in zip(new, state, strict=True))
-            state = new
-            if delta < tolerance:
-                converged = True
-                break
-        if not converged:
-            state, iterations, converged = _continuous(system, tolerance, max_steps, step)
+        state, iterations, converged = _iterate(system, state, tolerance, max_iterations)
+        method = "iteration"
+        if converged:
+            residual = _residual(system, state)
+        else:
+            state, iterations, converged, residual = _continuous(system, tolerance, max_steps, step)
             method = "continuous"
     claims = system.claims
-    forces = {system.relations[k][3]: system.force(k, state) for k in range(len(system.relations))}
     return StrengthResult(
         model=model,
         strengths={c: state[i] for i, c in enumerate(claims)},
         base={c: system.base[i] for i, c in enumerate(claims)},
-        forces=forces,
+        forces=system.forces(state),
         converged=converged,
         method=method,
         iterations=iterations,
-        residual=_residual(system, state),
+        residual=residual,
     )
+
+
+def _iterate(
+    system: _System, state: list[float], tolerance: float, max_iterations: int
+) -> tuple[list[float], int, bool]:
+    """Synchronous rounds until one moves no node by ``tolerance`` or they cycle."""
+    before: list[float] | None = None  # the state two rounds back
+    for iterations in range(1, max_iterations + 1):
+        new = system.apply(state)
+        if max(map(abs, map(sub, new, state))) < tolerance:
+            return new, iterations, True
+        if new == before:  # every further round repeats the last two, never settling
+            break
+        before, state = state, new
+    return state, max_iterations, False
 
 
 def _continuous(
     system: _System, tolerance: float, max_steps: int, h: float
-) -> tuple[list[float], int, bool]:
-    """RK4 on dσ/dt = f(σ) − σ from the base scores until f(σ) ≈ σ."""
+) -> tuple[list[float], int, bool, float]:
+    """RK4 on dσ/dt = f(σ) − σ from the base scores until f(σ) ≈ σ; also max |f(σ) − σ|."""
 
     def deriv(state: list[float]) -> list[float]:
-        return [a - b for a, b in zip(system.apply(state), state, strict=True)]
+        return list(map(sub, system.apply(state), state))
 
+    half, sixth = h / 2, h / 6
     state = system.start()
+    k1 = deriv(state)  # each step's last derivative is the next one's first
+    residual = max(map(abs, k1), default=0.0)
     for steps in range(1, max_steps + 1):
-        k1 = deriv(state)
-        k2 = deriv([s + h / 2 * d for s, d in zip(state, k1, strict=True)])
-        k3 = deriv([s + h / 2 * d for s, d in zip(state, k2, strict=True)])
+        k2 = deriv([s + half * d for s, d in zip(state, k1, strict=True)])
+        k3 = deriv([s + half * d for s, d in zip(state, k2, strict=True)])
         k4 = deriv([s + h * d for s, d in zip(state, k3, strict=True)])
         state = [
-            min(1.0, max(0.0, s + h / 6 * (a + 2 * b + 2 * c + d)))
+            min(1.0, max(0.0, s + sixth * (a + 2 * b + 2 * c + d)))
             for s, a, b, c, d in zip(state, k1, k2, k3, k4, strict=True)
         ]
-        if max((abs(d) for d in deriv(state)), default=0.0) < tolerance:
-            return state, steps, True
-    return state, max_steps, False
+        k1 = deriv(state)
+        residual = max(map(abs, k1), default=0.0)
+        if residual < tolerance:
+            return state, steps, True, residual
+    return state, max_steps, False, residual

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import pytest
@@ -190,3 +191,114 @@ def test_potyka_2018_stock_example_under_the_quadratic_energy_model() -> None:
     published = {"Buy": 0.8208178793, "Sell": 0.3634537809, "a1": 0.2049496393}
     for claim, value in published.items():
         assert s[claim] == pytest.approx(value, abs=2e-3)
+
+
+def cycle(bases: dict[str, float], type_: str = "opposes") -> ArgumentMap:
+    """Each claim (in order) attacks or supports the next, the last the first."""
+    names = list(bases)
+    return make_map(
+        bases, [([a], b, type_) for a, b in zip(names, names[1:] + names[:1], strict=True)]
+    )
+
+
+def test_three_cycle_settled_by_iteration_at_the_hand_computed_fixed_point() -> None:
+    # DF-QuAD with one attacker of the same strength: s = .5 - .5 s, so s = 1/3 for all three
+    result = strength(cycle({"a": 0.5, "b": 0.5, "c": 0.5}), "dfquad")
+    assert result.method == "iteration" and result.converged
+    assert result.strengths == pytest.approx({"a": 1 / 3, "b": 1 / 3, "c": 1 / 3}, abs=1e-8)
+    assert result.forces == pytest.approx({"a->b": 1 / 3, "b->c": 1 / 3, "c->a": 1 / 3}, abs=1e-8)
+    assert result.residual < 1e-9
+    # the contraction halves the error each round: from 1/6 to 1e-9 takes 28 rounds or so
+    assert 20 < result.iterations < 40
+
+
+def test_odd_cycle_that_flips_goes_to_the_continuous_form() -> None:
+    # base 1: synchronous rounds flip (1, 1, 1) -> (0, 0, 0) -> (1, 1, 1); dσ/dt = 1 - σ - σ
+    # settles at .5 for each
+    amap = cycle({"a": 1.0, "b": 1.0, "c": 1.0})
+    result = strength(amap, "dfquad")
+    assert result.method == "continuous" and result.converged
+    assert result.strengths == pytest.approx({"a": 0.5, "b": 0.5, "c": 0.5}, abs=1e-8)
+    assert result.residual < 1e-9
+    # the flipping rounds are given up on as soon as they repeat: the cap changes nothing
+    short = strength(amap, "dfquad", max_iterations=3)
+    assert (short.strengths, short.iterations, short.method) == (
+        result.strengths,
+        result.iterations,
+        result.method,
+    )
+
+
+def test_the_continuous_form_reports_running_out_of_steps() -> None:
+    # the flipping three-cycle of base 1 follows dσ/dt = 1 - 2σ: each RK4 step of h = .1
+    # multiplies σ - .5 by R(-.2) = 1 - .2 + .2²/2 - .2³/6 + .2⁴/24; two steps from σ = 1
+    result = strength(cycle({"a": 1.0, "b": 1.0, "c": 1.0}), "dfquad", max_steps=2)
+    assert not result.converged and result.method == "continuous"
+    assert result.iterations == 2
+    r = 1 - 0.2 + 0.2**2 / 2 - 0.2**3 / 6 + 0.2**4 / 24
+    expected = 0.5 + 0.5 * r * r
+    assert result.strengths == pytest.approx({"a": expected, "b": expected, "c": expected})
+    assert result.residual == pytest.approx(2 * expected - 1)  # |1 - 2σ|
+
+
+def test_undercut_inside_a_cycle_by_hand() -> None:
+    # a and b attack each other; c (unattacked, .5) undercuts a's attack, whose validity is
+    # so 1 - .5 = .5. DF-QuAD: b = .5 - .5 (.5 a), a = .5 - .5 b, so a = 2/7 and b = 3/7
+    amap = make_map(
+        {"a": 0.5, "b": 0.5, "c": 0.5},
+        [(["a"], "b", "opposes"), (["b"], "a", "opposes"), (["c"], "a->b", "undercuts")],
+    )
+    result = strength(amap, "dfquad")
+    assert result.method == "iteration" and result.converged
+    assert result.strengths == pytest.approx({"a": 2 / 7, "b": 3 / 7, "c": 0.5}, abs=1e-8)
+    assert result.forces == pytest.approx({"a->b": 1 / 7, "b->a": 3 / 7, "c_>a->b": 0.5}, abs=1e-8)
+
+
+def test_weighted_linked_attack_inside_a_cycle_by_hand() -> None:
+    # b attacks a; a and p (.4, unattacked) together attack b with weight .5: the force is
+    # .5 min(a, .4). Fixed point with a > .4: b = .5 - .5 (.2) = .4, a = .5 - .5 (.4) = .3 < .4,
+    # so the weakest link is a: b = .5 - .25 a, a = .5 - .5 b, a = .25 / .875 = 2/7, b = 3/7
+    amap = make_map(
+        {"a": 0.5, "b": 0.5, "p": 0.4},
+        [(["b"], "a", "opposes"), (["a", "p"], "b", "opposes", 0.5)],
+    )
+    result = strength(amap, "dfquad")
+    assert result.converged
+    assert result.strengths == pytest.approx({"a": 2 / 7, "b": 3 / 7, "p": 0.4}, abs=1e-8)
+    assert result.forces["a&p->b"] == pytest.approx(1 / 7, abs=1e-8)
+
+
+def test_support_cycle_under_quadratic_and_euler() -> None:
+    amap = cycle({"a": 0.5, "b": 0.5}, "supports")
+    result = strength(amap, "quadratic")
+    assert result.method == "iteration" and result.converged
+    v = result.strengths["a"]
+    # s = .5 + .5 h(s), h(s) = s² / (1 + s²); the fixed point lies above .5
+    assert v > 0.5 and v == pytest.approx(0.5 + 0.5 * v * v / (1 + v * v), abs=1e-8)
+    assert result.strengths["b"] == pytest.approx(v, abs=1e-12)
+    result = strength(amap, "euler")
+    assert result.converged
+    v = result.strengths["a"]
+    # s = 1 - .75 / (1 + .5 e^s)
+    assert v > 0.5 and v == pytest.approx(1 - 0.75 / (1 + 0.5 * math.exp(v)), abs=1e-8)
+
+
+def test_assuming_a_claim_of_a_cycle_breaks_it() -> None:
+    # a held at 1: b = .5 - .5 = 0, c = .5 - 0 = .5, exactly, in one ordered pass
+    result = strength(cycle({"a": 0.5, "b": 0.5, "c": 0.5}), "dfquad", assume=["a"])
+    assert result.method == "topological" and result.converged
+    assert result.strengths == {"a": 1.0, "b": 0.0, "c": 0.5}
+    result = strength(cycle({"a": 0.5, "b": 0.5, "c": 0.5}), "quadratic", reject=["b"])
+    # b held at 0: c = .5, a = .5 - .5 h(.5) = .5 - .5 (.25 / 1.25) = .4
+    assert result.strengths == pytest.approx({"a": 0.4, "b": 0.0, "c": 0.5})
+
+
+def test_assumed_claim_attacking_into_a_cycle() -> None:
+    # a and b attack each other, c (held at 1) attacks a: F(a) = 1, so a = 0 and b = .5
+    amap = make_map(
+        {"a": 0.5, "b": 0.5, "c": 0.5},
+        [(["a"], "b", "opposes"), (["b"], "a", "opposes"), (["c"], "a", "opposes")],
+    )
+    result = strength(amap, "dfquad", assume=["c"])
+    assert result.method == "iteration" and result.converged
+    assert result.strengths == {"a": 0.0, "b": 0.5, "c": 1.0}
