@@ -29,10 +29,12 @@ __all__ = [
     "CLUSTERS",
     "DIRECTIONS",
     "Clusters",
+    "PicturePart",
     "Selection",
     "clusters",
     "collapsed_arrows",
     "junctions",
+    "picture_parts",
     "select",
 ]
 
@@ -291,3 +293,78 @@ def collapsed_arrows(
                 key = (source, target, "answers")
                 arrows[key] = arrows.get(key, 0) + 1
     return arrows
+
+
+@dataclass(frozen=True)
+class PicturePart:
+    """A part of a map drawn as one picture: ``top`` (``claim:ID`` or ``issue:ID``) and the
+    claims the part holds: ``top`` first when it is a claim, then the claim it bears on when
+    that is there as context, then the rest in the map's order."""
+
+    top: str
+    claims: tuple[str, ...]
+
+
+def picture_parts(amap: ArgumentMap, limit: int) -> list[PicturePart]:
+    """The map cut into parts of at most ``limit`` claims, for maps too big for one picture.
+
+    The tops are the issues (each with its positions and whatever bears on them), then the
+    claims outside every issue's debate that bear on nothing, in the map's order. A part over
+    ``limit`` is cut along the claims that bear directly on its top (a Kialo debate's single
+    thesis: its reasons for and against): neighbours small enough share a part, with the top as
+    context; one too big is cut the same way, and so on down. A claim may fall in several
+    parts, and a top in several of its own.
+    """
+    import networkx as nx
+
+    from argmap.graph import claim_graph
+
+    g = claim_graph(amap)
+    up = g.reverse(copy=False)
+    order = {cid: i for i, cid in enumerate(amap.claims)}
+    parts: list[PicturePart] = []
+    seen: set[str] = set()
+
+    def in_order(cids: Iterable[str]) -> tuple[str, ...]:
+        return tuple(sorted(cids, key=order.__getitem__))
+
+    def bearing(cid: str) -> set[str]:
+        return {cid, *nx.descendants(up, cid)}
+
+    def cut(top: str, context: tuple[str, ...], members: set[str], children: list[str]) -> None:
+        if top in seen:  # a cycle, or a claim reached from two tops
+            return
+        seen.add(top)
+        if len(members) + len(context) <= limit:
+            emit(top, context, members)
+            return
+        parent = (top[6:],) if top.startswith("claim:") else ()
+        before = len(parts)
+        group: set[str] = set()  # small neighbours share a picture, under the claim they bear on
+        for child in children:
+            below = bearing(child)
+            if len(below) + len(parent) > limit:
+                cut(f"claim:{child}", parent, below, in_order(set(up.successors(child)) - {child}))
+                continue
+            if len(group | below) + len(parent) > limit:
+                emit(top, parent, group)
+                group = set()
+            group |= below
+        if group or (parent and len(parts) == before):  # the top, even if all went elsewhere
+            emit(top, context if not group else parent, group)
+
+    def emit(top: str, context: tuple[str, ...], members: set[str]) -> None:
+        head = (top[6:],) if top.startswith("claim:") and top[6:] not in context else ()
+        rest = in_order(members.difference(head, context))
+        parts.append(PicturePart(top, (*head, *context, *rest)))
+
+    debated: set[str] = set()
+    for iid in amap.issues:
+        members = _issue_debate(amap, iid)
+        debated |= members
+        positions = [cid for cid, c in amap.claims.items() if c.answers == iid]
+        cut(f"issue:{iid}", (), members, positions)
+    for cid in amap.claims:
+        if cid not in debated and g.out_degree(cid) == 0:
+            cut(f"claim:{cid}", (), bearing(cid), in_order(set(up.successors(cid)) - {cid}))
+    return parts

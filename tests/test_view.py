@@ -12,6 +12,7 @@ from argmap.model import ArgumentMap, Claim, Relation, Text
 from argmap.view import Selection, clusters, collapsed_arrows, junctions, select
 
 DATA = Path(__file__).parent / "data"
+ROOT = Path(__file__).parent.parent
 
 
 def tiny() -> ArgumentMap:
@@ -109,3 +110,46 @@ def test_collapsed_arrows_count_relations_between_clusters() -> None:
     assert arrows[(("group", "bob"), ("group", "alice"), "opposes")] == 1
     assert arrows[(("group", "alice"), ("group", "bob"), "opposes")] == 1
     assert all(source != target for source, target, _ in arrows)
+
+
+def test_picture_parts_cut_a_big_debate_along_its_reasons() -> None:
+    import sys
+
+    from argmap.formats.kialo import read_kialo
+    from argmap.view import picture_parts
+
+    sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
+    from kialo_debate import kialo_debate
+
+    amap = read_kialo(kialo_debate(3000, seed=3), "debate.txt")
+    parts = picture_parts(amap, 200)
+    assert all(len(p.claims) <= 200 for p in parts)
+    covered = {cid for p in parts for cid in p.claims}
+    assert covered == set(amap.claims)  # every claim is in some picture
+    for part in parts:
+        assert len(set(part.claims)) == len(part.claims)
+        top = part.top.removeprefix("claim:")
+        assert part.claims[0] == top
+        kept = set(part.claims)
+        above = {r.target for r in amap.relations if top in r.premises}
+        for cid in part.claims[1:]:  # each other claim reaches it, or is what it bears on
+            if cid in above:
+                continue
+            reach, todo = {cid}, [cid]
+            while todo:
+                here = todo.pop()
+                for rel in amap.relations:
+                    if here in rel.premises and rel.target in kept and rel.target not in reach:
+                        reach.add(rel.target)
+                        todo.append(rel.target)
+            assert top in reach, (part.top, cid)
+    assert picture_parts(amap, 200) == parts  # deterministic
+
+
+def test_picture_parts_of_a_map_with_issues_start_from_the_issues() -> None:
+    from argmap.view import picture_parts
+
+    amap = load_map(ROOT / "arguments" / "llama-3.1-open-source")
+    whole = picture_parts(amap, 10_000)
+    assert [p.top for p in whole][: len(amap.issues)] == [f"issue:{i}" for i in amap.issues]
+    assert {c for p in whole for c in p.claims} == set(amap.claims)

@@ -12,7 +12,7 @@ from argmap.cli import progress
 from argmap.cli.common import fail, load
 from argmap.cli.diff import diff_options, diff_view
 from argmap.cli.output import FORCE_OPTION, check_output, to_stdout, write_output
-from argmap.cli.render import RANKDIR
+from argmap.cli.render import RANKDIR, THEME
 from argmap.cli.view_options import apply_view, view_options
 from argmap.errors import ArgmapError
 from argmap.model import ArgumentMap
@@ -21,7 +21,7 @@ from argmap.view import Selection
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-_NAMES = ("langs", "evaluate", "show", "rankdir", "timeout", "no_size_limit")
+_NAMES = ("langs", "evaluate", "show", "rankdir", "theme", "timeout", "no_size_limit")
 
 
 def page_options(command: F) -> F:
@@ -39,6 +39,7 @@ def page_options(command: F) -> F:
             show=_show(values["show"]),
             rankdir=values["rankdir"],
             timeout=values["timeout"],
+            theme=values["theme"],
         )
         return command(*args, page=page, no_size_limit=values["no_size_limit"], **kwargs)
 
@@ -63,11 +64,12 @@ def page_options(command: F) -> F:
             help="What a claim box carries besides its text: actors,sources,ids (or none).",
         ),
         RANKDIR,
+        THEME,
         click.option(
             "--no-size-limit",
             is_flag=True,
-            help="Lay out maps of more than 2,500 claims or 10,000 relations anyway (Graphviz "
-            "may take minutes).",
+            help="Draw a map of more than 2,500 claims or 10,000 relations in one picture "
+            "anyway, rather than in pictures of its parts (Graphviz may take minutes).",
         ),
         click.option(
             "--timeout",
@@ -129,14 +131,19 @@ def html(
     try:
         laid_out = page_of(whole, drawn_map, view, page, no_size_limit, marks)
         progress.phase("writing the page")
-        text = build_page(laid_out.amap, laid_out.svgs, laid_out.statuses, laid_out.strengths)
+        text = build_page(laid_out)
         progress.finish()
     except ArgmapError as exc:
         raise fail(exc) from None
     write_output(output, text, force)
     if not to_stdout(output):
-        langs = [lang for lang in laid_out.svgs if lang != "und"]  # "und": the map names none
-        shown = ", ".join([f"{len(laid_out.amap.claims)} claims", *langs])
+        langs = [lang for lang in laid_out.languages if lang != "und"]  # und: the map names none
+        pictures = len(laid_out.figures)
+        whole = pictures == 1 and laid_out.figures[0].top == "map"
+        drawn = "the whole map drawn" if whole else f"{pictures} pictures of its parts"
+        if not pictures:
+            drawn = "no picture: too big or too dense for dot; the pro/con browser shows it all"
+        shown = ", ".join([f"{len(laid_out.amap.claims):,} claims", drawn, *langs])
         click.echo(f"wrote {output} ({shown})", err=True)
 
 
@@ -149,19 +156,11 @@ def page_of(
     marks: dict[str, str] | None = None,
 ) -> Page:
     """The laid-out page of ``drawn`` (``whole``, or it with what ``--diff`` brings back) as
-    the view options select it; ArgmapError for a view too big to lay out."""
-    from argmap.cli.render import DOT_EDGE_LIMIT, DOT_LAYOUT_LIMIT, over_layout_limits
+    the view options select it: the whole picture when dot can lay it out (or
+    ``no_size_limit``), else pictures of its parts; the pro/con browser shows every claim."""
     from argmap.render.html import lay_out_page
 
     amap, selection = apply_view(drawn, view)
-    claims, arrows = len(amap.claims), len(amap.relations)
-    if over_layout_limits(claims, arrows) and not no_size_limit:
-        raise ArgmapError(
-            f"the view has {claims:,} claims and {arrows:,} relations: too many for one laid-out "
-            f"page (Graphviz's dot slows down steeply above about {DOT_LAYOUT_LIMIT:,} claims or "
-            f"{DOT_EDGE_LIMIT:,} relations). Draw parts of it with argmap render "
-            "--focus/--issue/--cluster --collapse, or pass --no-size-limit"
-        )
     return lay_out_page(
         whole,
         amap,
@@ -169,4 +168,5 @@ def page_of(
         focus=selection.focus,
         marks=marks,
         phase=lambda what: progress.phase(what, hint="Ctrl-C stops it"),
+        no_size_limit=no_size_limit,
     )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Mapping
 from pathlib import Path
 
 import click
@@ -14,22 +13,12 @@ from argmap.cli.diff import diff_options, diff_view
 from argmap.cli.output import FORCE_OPTION, check_output, to_stdout, write_output
 from argmap.cli.view_options import apply_view, view_options
 from argmap.errors import ArgmapError
-from argmap.model import ArgumentMap
+from argmap.render.drawing import claim_statuses
+from argmap.render.graphviz import DOT_EDGE_LIMIT, DOT_LAYOUT_LIMIT, over_layout_limits
+from argmap.style.theme import THEMES
 from argmap.view import Selection
 
 FORMAT_CHOICES = ("svg", "png", "pdf", "dot")
-
-#: Claims in a view above which `render` does not start Graphviz's ``dot`` layout (measured:
-#: 0.5 s at 1,000 claims, 2 s at 2,000, 7 s at 3,000, 30 s at 5,000, over 2 minutes at 10,000).
-DOT_LAYOUT_LIMIT = 2500
-#: Arrows in a view above which neither is it: a dense framework (ICCMA's st_890, 890 claims and
-#: 37,125 attacks) keeps dot busy for minutes. The benchmark's 2,500-claim maps hold about 3,000.
-DOT_EDGE_LIMIT = 10_000
-
-
-def over_layout_limits(boxes: int, edges: int) -> bool:
-    """Whether a picture of ``boxes`` boxes and ``edges`` arrows is too big for dot's layout."""
-    return boxes > DOT_LAYOUT_LIMIT or edges > DOT_EDGE_LIMIT
 
 
 def too_big_message(boxes: int, claims: int, edges: int = 0) -> str:
@@ -59,28 +48,23 @@ def too_big_message(boxes: int, claims: int, edges: int = 0) -> str:
 
 
 def _show(value: str) -> frozenset[str]:
-    from argmap.render.dot import SHOW_CHOICES
+    """The --show value read by :func:`argmap.render.drawing.parse_show`, as a usage error."""
+    from argmap.render.drawing import parse_show
 
-    if value.strip().lower() in ("", "none"):
-        return frozenset()
-    items = {part.strip() for part in value.split(",") if part.strip()}
-    unknown = sorted(items - set(SHOW_CHOICES))
-    if unknown:
-        raise click.BadParameter(
-            f"unknown {', '.join(unknown)} (choose from {', '.join(SHOW_CHOICES)}, or none)",
-            param_hint="--show",
-        )
-    return frozenset(items)
-
-
-def claim_statuses(amap: ArgumentMap) -> Mapping[str, str]:
-    """Each claim's weighed status (in/out/undec), for ``--color-by status``."""
-    from argmap.analysis.evaluation import claim_statuses_of
-
-    return claim_statuses_of(amap)
+    try:
+        return parse_show(value)
+    except ArgmapError as exc:
+        raise click.BadParameter(str(exc), param_hint="--show") from None
 
 
 #: Options ``render`` and ``html`` share.
+THEME = choice(
+    "--theme",
+    list(THEMES),
+    "default",
+    "Colours and lines: colorblind uses the Okabe-Ito palette; print is greyscale, relations "
+    "told apart by line and arrowhead.",
+)
 RANKDIR = choice(
     "--rankdir",
     ["BT", "TB", "LR", "RL"],
@@ -133,6 +117,7 @@ RANKDIR = choice(
     "What the fill of a claim shows; status needs the evaluation module.",
     dest="color_by",
 )
+@THEME
 @choice(
     "--engine", ["dot", "sfdp", "neato"], "dot", "Graphviz layout; sfdp copes with very large maps."
 )
@@ -175,6 +160,7 @@ def render(
     cluster: str | None,
     collapse: bool,
     color_by: str,
+    theme: str,
     engine: str,
     no_size_limit: bool,
     timeout: float,
@@ -204,7 +190,8 @@ def render(
       argmap render big.yaml -o overview.svg --cluster issue --collapse
       argmap render map.yaml -o map.svg --force --watch
     """
-    from argmap.render.dot import RenderOptions, picture
+    from argmap.render.dot import picture
+    from argmap.render.drawing import picture_options
     from argmap.render.graphviz import format_for, render_dot
 
     shown = _show(show)
@@ -235,9 +222,9 @@ def render(
         check_output(output, force, amap.files)
         drawn_map, marks, seen = diff_view(amap, against, changed_only, view)
         try:
-            statuses = claim_statuses(amap) if color_by == "status" else None
             part, selection = apply_view(drawn_map, seen)
-            options = RenderOptions(
+            options = picture_options(
+                amap,
                 lang=lang,
                 rankdir=rankdir,
                 show=shown,
@@ -245,9 +232,9 @@ def render(
                 cluster=cluster,
                 collapse=collapse,
                 color_by=color_by,
-                statuses=statuses,
                 engine=engine,
                 legend=not no_legend,
+                theme=theme,
             )
             progress.phase("building the picture")
             if marks is None:

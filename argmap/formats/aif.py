@@ -425,8 +425,19 @@ def speaker_name(text: Any) -> str | None:
     ('HFC', 'Nika Danielowski')
     >>> speaker_name("M: CL : when news came"), speaker_name("no speaker here")
     ('M', None)
+    >>> speaker_name("Dr. X: Y : text")  # a name of its own with a colon, before OVA's ' : '
+    'Dr. X'
+    >>> speaker_name("10:30 crew : text")
+    '10:30 crew'
+
     """
-    found = _SPEAKER.match(text) if isinstance(text, str) else None
+    if not isinstance(text, str):
+        return None
+    if " : " in text:  # OVA's separator: what comes before it is the speaker (or reporter: name)
+        head = text.split(" : ", 1)[0]
+        found = _SPEAKER.match(head)
+        return (found.group(1) if found else head).strip() or None
+    found = _SPEAKER.match(text)
     return found.group(1).strip() or None if found else None
 
 

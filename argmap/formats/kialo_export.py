@@ -1,17 +1,8 @@
 """Kialo's discussion text, older ``Discussion Title:`` layout: what ``argmap export --to kialo``
 writes, and what :func:`argmap.formats.kialo.read_kialo` reads back.
 
-::
-
-    Discussion Title: Should the city adopt a congestion charge?
-
-    1. The city should adopt a congestion charge.
-    1.1. Pro: Charges cut traffic in comparable cities.[1]
-    1.1.1. Con: Those cities had better public transport.
-    1.2. Con: -> See 1.1.1.
-
-    Sources:
-    [1] https://example.org/study
+The layout is the one :mod:`argmap.formats.kialo` shows: numbered entries ``1.1.`` with
+``Pro:``/``Con:``, ``-> See N.`` links, and a ``Sources:`` section of footnotes.
 
 A Kialo discussion is one tree under one thesis. The thesis is the root (a claim that supports or
 opposes nothing) from which the most claims can be reached, the first such root in map order on a

@@ -58,19 +58,17 @@ class _Adapter:
     def fail(self, message: str, value: Any, hint: str | None = None) -> None:
         self.sink.error(message, where(self.file, value), hint)
 
-    def top(self, data: Any, *keys: str) -> list[Any] | None:
-        """The lists ``keys`` of ``data``; None (with errors recorded) when one is missing."""
+    def start(self, text: str) -> tuple[dict[str, Any], list[Any], list[Any]]:
+        """The parsed document and its ``nodes`` and ``edges`` lists; MapError without them."""
+        data = parse_json(text, self.file)
         if not isinstance(data, dict):
             self.fail(f"{self.what} must be an object, not {describe(data)}", data)
-            return None
-        found = []
-        for key in keys:
-            value = data.get(key)
-            if not isinstance(value, list):
+            self.sink.raise_if_errors()
+        for key in ("nodes", "edges"):
+            if not isinstance(data.get(key), list):
                 self.fail(f"{self.what} needs a '{key}' list", data)
-                return None
-            found.append(value)
-        return found
+                self.sink.raise_if_errors()
+        return data, data["nodes"], data["edges"]
 
     def objects(self, items: list[Any], what: str) -> list[dict[str, Any]]:
         out = []
@@ -95,12 +93,8 @@ class _Adapter:
 
 def read_ova(text: str, filename: str = "<ova>") -> ArgumentMap:
     """The map in an OVA2 save; MapError with locations on malformed input."""
-    data = parse_json(text, filename)
     adapter = _Adapter(filename, "an OVA2 save")
-    lists = adapter.top(data, "nodes", "edges")
-    if lists is None:
-        adapter.sink.raise_if_errors()
-    nodes, edges = lists  # type: ignore[misc]
+    data, nodes, edges = adapter.start(text)
     aif_nodes, locutions = [], []
     for n in adapter.objects(nodes, "an OVA2 node"):
         nid = adapter.node_id(n, "id", "an OVA2 node")
@@ -142,12 +136,8 @@ def read_ova(text: str, filename: str = "<ova>") -> ArgumentMap:
 
 def read_sadface(text: str, filename: str = "<sadface>") -> ArgumentMap:
     """The map in a SADFace document; MapError with locations on malformed input."""
-    data = parse_json(text, filename)
     adapter = _Adapter(filename, "a SADFace document")
-    lists = adapter.top(data, "nodes", "edges")
-    if lists is None:
-        adapter.sink.raise_if_errors()
-    nodes, edges = lists  # type: ignore[misc]
+    data, nodes, edges = adapter.start(text)
     aif_nodes = []
     short: dict[str, str] = {}  # SADFace ids are UUIDs: claims get a1, a2, … in file order
     for n in adapter.objects(nodes, "a SADFace node"):

@@ -1,5 +1,6 @@
-"""What a claim's box says: its HTML-like label (kind, and focus, id or strength; the wrapped
-text; actors and sources), escaped by :mod:`argmap.render.labels`.
+"""What a claim's box says: its HTML-like label (its weighed status when the fill shows it;
+kind, and focus, id or strength; the wrapped text; actors and sources), escaped by
+:mod:`argmap.render.labels`.
 
 >>> from argmap.load import load_map
 >>> from argmap.render.options import RenderOptions
@@ -45,8 +46,12 @@ class ClaimLabels:
         self.options = options
         self.words = words
         self.text = text
+        self.look = look = options.theme
+        assert isinstance(look, theme.Theme)
         self.small_cache: dict[str, str] = {}
         self.kind_heads: dict[str, str] = {}
+        self.status_heads: dict[str, str] = {}
+        self.statuses = options.statuses if options.color_by == "status" else None
         self.actor_rows: dict[tuple[str, ...], str] = {}
         self.head_extras = (
             options.focus is not None or "ids" in options.show or options.strengths is not None
@@ -59,14 +64,30 @@ class ClaimLabels:
             head = self.kind_heads[kind] = font(
                 f"<B>{html_escape(upper(self.words[kind]))}</B>",
                 theme.SMALL_SIZE,
-                theme.KINDS[kind].color,
+                self.look.kinds[kind].color,
             )
+        return head
+
+    def _status_head(self, cid: str) -> str:
+        """The status mark that starts a box coloured by status (``✓ stands``, ``✗ falls``,
+        ``? open``), so that the status does not rest on the fill's colour alone."""
+        raw = self.statuses.get(cid) if self.statuses is not None else None
+        key = theme.status_key(raw) if raw is not None else None
+        if key is None:
+            return ""
+        head = self.status_heads.get(key)
+        if head is None:
+            mark = f"{self.look.status_marks[key]} {self.words[f'mark_{key}']}"
+            head = font(f"<B>{html_escape(mark)}</B>", theme.SMALL_SIZE, self.look.ink) + "  "
+            self.status_heads[key] = head
         return head
 
     def label(self, claim: Claim, text: str) -> str:
         """The box's label: kind (and focus, id, strength), wrapped text, actors, sources."""
         show = self.options.show
         head = self._kind_head(claim.kind)
+        if self.statuses is not None:
+            head = self._status_head(claim.id) + head
         if self.head_extras:
             extras = []
             if claim.id == self.options.focus:
@@ -77,7 +98,7 @@ class ClaimLabels:
             if strengths is not None and claim.id in strengths:
                 extras.append(f"{html_escape(self.words['strength'])} {strengths[claim.id]:.2f}")
             if extras:
-                head += font("  " + "  ".join(extras), theme.SMALL_SIZE, theme.MUTED_COLOR)
+                head += font("  " + "  ".join(extras), theme.SMALL_SIZE, self.look.muted)
         body = wrap(text, self.options.width)
         rows = [head, html_escape("\n".join(body), newline="<BR/>")]
         if claim.by and "actors" in show:
@@ -109,7 +130,7 @@ class ClaimLabels:
             done = font(
                 html_escape("\n".join(lines), newline="<BR/>"),
                 theme.SMALL_SIZE,
-                theme.MUTED_COLOR,
+                self.look.muted,
             )
             self.small_cache[text] = done
         return done

@@ -36,6 +36,7 @@ class CollapsedGroups:
     options: Any
     words: Any
     used: Any
+    look: Any  # the picture's Theme
     boxes: int
     edges: int
 
@@ -61,7 +62,7 @@ class CollapsedGroups:
         names = {"group": lambda k: quote(f"group:{k}"), "claim": self.name, "issue": issue_name}
         for (source, target, rtype), count in collapsed_arrows(amap, groups).items():
             self.used.relation(rtype)
-            style = theme.RELATIONS[rtype]
+            style = self.look.relations[rtype]
             edge_attrs = attrs(
                 arrowhead=style.arrowhead,
                 # xlabel: placed after the layout; edge labels would make dot 100 times slower
@@ -83,8 +84,9 @@ class CollapsedGroups:
         self.boxes += 1
         is_issue = self.options.cluster == "issue"
         head = f"{upper(self.words['issue'])}  {key}" if is_issue else label
-        color = theme.ISSUE_COLOR if is_issue else theme.MUTED_COLOR
-        fill = theme.ISSUE_FILL if is_issue else theme.CLUSTER_FILL
+        look = self.look
+        color = look.issue_color if is_issue else look.muted
+        fill = look.issue_fill if is_issue else look.cluster_fill
         self.used.group_style = (color, fill)
         rows = [font(f"<B>{html_escape(head)}</B>", theme.SMALL_SIZE, color)]
         if is_issue:
@@ -95,7 +97,7 @@ class CollapsedGroups:
             if count == 1
             else self.words["group_count"].format(n=f"{count:,}")
         )
-        rows.append(font(html_escape(count_text), theme.SMALL_SIZE, theme.MUTED_COLOR))
+        rows.append(font(html_escape(count_text), theme.SMALL_SIZE, look.muted))
         return pydot.Node(
             Name(quote(f"group:{key}")),
             **attrs(

@@ -8,8 +8,8 @@ put back where it stood, and marks every box and arrow that was added, changed o
   double grey line, unlike any relation's own line (solid, dashed or dotted).
 
 The marks never rely on colour alone (the words, and thick, double or dotted borders), and
-their colours are none of the kinds', relations' or statuses'. A row under the legend says
-which is which.
+their colours (the picture's theme's) are none of the kinds', relations' or statuses' in the
+default theme. A row under the legend says which is which.
 """
 
 from __future__ import annotations
@@ -35,13 +35,14 @@ from argmap.render.labels import (
 )
 from argmap.render.options import RenderOptions
 from argmap.style import theme
+from argmap.style.theme import DEFAULT, Theme
 from argmap.view import junctions
 
 ADDED, CHANGED, REMOVED = "added", "changed", "removed"
-ADDED_COLOR = "#db2777"
-CHANGED_COLOR = "#ea580c"
-GHOST_COLOR = "#9ca3af"
-GHOST_FILL = "#f3f4f6"
+ADDED_COLOR = DEFAULT.added_color
+CHANGED_COLOR = DEFAULT.changed_color
+GHOST_COLOR = DEFAULT.ghost_color
+GHOST_FILL = DEFAULT.ghost_fill
 _WORDS = {
     "en": {ADDED: "+ added", CHANGED: "Δ changed", REMOVED: "− removed", "title": "Changes"},
     "ja": {ADDED: "+ 追加", CHANGED: "Δ 変更", REMOVED: "− 削除", "title": "変更点"},
@@ -160,19 +161,21 @@ def _nodes_and_edges(graph: pydot.Dot | pydot.Subgraph) -> tuple[list, list]:
     return nodes, edges
 
 
-_BOX_LOOKS = {
-    ADDED: attrs(color=ADDED_COLOR, penwidth=3.5),
-    CHANGED: attrs(color=CHANGED_COLOR, peripheries=2, penwidth=1.8),
-    REMOVED: attrs(
-        color=GHOST_COLOR,
-        fillcolor=GHOST_FILL,
-        fontcolor=GHOST_COLOR,
-        style="rounded,filled,dotted",
-    ),
-}
+def _box_looks(look: Theme) -> dict[str, dict[str, Dot]]:
+    return {
+        ADDED: attrs(color=look.added_color, penwidth=3.5),
+        CHANGED: attrs(color=look.changed_color, peripheries=2, penwidth=1.8),
+        REMOVED: attrs(
+            color=look.ghost_color,
+            fillcolor=look.ghost_fill,
+            fontcolor=look.ghost_color,
+            style="rounded,filled,dotted",
+        ),
+    }
 
 
-_MARK_COLORS = {ADDED: ADDED_COLOR, CHANGED: CHANGED_COLOR, REMOVED: GHOST_COLOR}
+def _mark_colors(look: Theme) -> dict[str, str]:
+    return {ADDED: look.added_color, CHANGED: look.changed_color, REMOVED: look.ghost_color}
 
 
 def _label_mark(node: pydot.Node, word: str, color: str) -> None:
@@ -185,61 +188,66 @@ def _label_mark(node: pydot.Node, word: str, color: str) -> None:
     node.set("label", Dot(label))
 
 
-def _edge_look(mark: str, rtype: str) -> dict:
+def _edge_look(mark: str, rtype: str, look: Theme) -> dict:
     if mark == REMOVED:
-        faded = GHOST_COLOR + "99"
+        faded = look.ghost_color + "99"
         return attrs(color=f"{faded}:#ffffff00:{faded}", style="solid")
-    outline = ADDED_COLOR if mark == ADDED else CHANGED_COLOR
-    return attrs(color=f"{outline}:{theme.RELATIONS[rtype].color}:{outline}")
+    outline = look.added_color if mark == ADDED else look.changed_color
+    return attrs(color=f"{outline}:{look.relations[rtype].color}:{outline}")
 
 
 def mark_changes(
-    graph: pydot.Dot, amap: ArgumentMap, marks: Mapping[str, str], lang: str | None
+    graph: pydot.Dot,
+    amap: ArgumentMap,
+    marks: Mapping[str, str],
+    lang: str | None,
+    look: Theme = DEFAULT,
 ) -> pydot.Dot:
-    """Mark the boxes and arrows of ``graph`` (the picture of :func:`merged_map`'s map) and add
-    the changes to its legend."""
+    """Mark the boxes and arrows of ``graph`` (the picture of :func:`merged_map`'s map, in the
+    theme ``look``) and add the changes to its legend."""
     boxes = {claim_name(c): m for c, m in marks.items() if c in amap.claims}
     ghost_junctions = {junction_name(r) for r, m in marks.items() if m == REMOVED}
     ends = _edge_ends(amap, marks)
     words = _WORDS.get((lang or "en").split("-")[0], _WORDS["en"])
     nodes, edges = _nodes_and_edges(graph)
+    box_looks, mark_colors = _box_looks(look), _mark_colors(look)
     seen: set[str] = set()
     for node in nodes:
         name = node.get_name()
         mark = boxes.get(name)
         if mark is not None:
             seen.add(mark)
-            for key, val in _BOX_LOOKS[mark].items():
+            for key, val in box_looks[mark].items():
                 node.set(key, val)
-            _label_mark(node, words[mark], _MARK_COLORS[mark])
+            _label_mark(node, words[mark], mark_colors[mark])
         elif name in ghost_junctions:
-            node.set("color", value(GHOST_COLOR))
-            node.set("fillcolor", value(GHOST_COLOR))
+            node.set("color", value(look.ghost_color))
+            node.set("fillcolor", value(look.ghost_color))
     for edge in edges:
         found = ends.get((edge.get_source(), edge.get_destination()))
         if found is None:
             continue
         mark, rtype = found
         seen.add(mark)
-        for key, val in _edge_look(mark, rtype).items():
+        for key, val in _edge_look(mark, rtype, look).items():
             edge.set(key, val)
     if seen:
-        _legend(graph, [m for m in (ADDED, CHANGED, REMOVED) if m in seen], lang)
+        _legend(graph, [m for m in (ADDED, CHANGED, REMOVED) if m in seen], lang, look)
     return graph
 
 
-def _legend(graph: pydot.Dot, shown: list[str], lang: str | None) -> None:
+def _legend(graph: pydot.Dot, shown: list[str], lang: str | None, look: Theme) -> None:
     words = _WORDS.get((lang or "en").split("-")[0], _WORDS["en"])
     size = theme.LEGEND_SIZE
     cells = [f'<TD ALIGN="LEFT">{font(html_escape(words["title"]), size)}</TD>']
     looks = {
-        ADDED: (ADDED_COLOR, "#ffffff", 3, ""),
-        CHANGED: (CHANGED_COLOR, "#ffffff", 1, ""),
-        REMOVED: (GHOST_COLOR, GHOST_FILL, 1, ' STYLE="dotted"'),
+        ADDED: (look.added_color, look.plain_fill, 3, ""),
+        CHANGED: (look.changed_color, look.plain_fill, 1, ""),
+        REMOVED: (look.ghost_color, look.ghost_fill, 1, ' STYLE="dotted"'),
     }
     for mark in shown:
         color, fill, border, style = looks[mark]
-        inner = font(html_escape(words[mark]), size, GHOST_COLOR if mark == REMOVED else None)
+        inner = font(html_escape(words[mark]), size, look.ghost_color if mark == REMOVED else None)
         if mark == CHANGED:
             inner = (
                 f'<TABLE BORDER="1" COLOR="{color}" CELLBORDER="0" CELLPADDING="1">'
@@ -272,5 +280,5 @@ def marked_picture(
 ) -> Picture:
     """The picture of ``amap`` (a part of :func:`merged_map`'s map) with the changes marked."""
     builder = _Builder(amap, options, progress)
-    graph = mark_changes(builder.build(), amap, marks, options.lang)
+    graph = mark_changes(builder.build(), amap, marks, options.lang, builder.look)
     return Picture(graph.to_string(), len(amap.claims), builder.boxes, builder.edges)

@@ -87,7 +87,9 @@ class _Builder(CollapsedGroups):
         self.progress = progress
         self.lang = options.lang or amap.default_language
         self.words = theme.words(self.lang)
-        self.used = Used()
+        look = self.look = options.theme
+        assert isinstance(look, theme.Theme)  # RenderOptions holds the Theme of a name
+        self.used = Used(group_style=(look.muted, look.cluster_fill))
         self.junctions = junctions(amap)
         self.boxes = 0  # claim and group boxes drawn
         self.edges = 0  # arrows between them (the legend's not counted)
@@ -102,7 +104,7 @@ class _Builder(CollapsedGroups):
         self.claim_looks: dict[tuple[str, bool, str], dict[str, Dot]] = {}
         self.edge_looks: dict[tuple[str, str], dict[str, Dot]] = {}
         self.actor_fill = {
-            aid: theme.ACTOR_FILLS[i % len(theme.ACTOR_FILLS)] for i, aid in enumerate(amap.actors)
+            aid: look.actor_fills[i % len(look.actor_fills)] for i, aid in enumerate(amap.actors)
         }
 
     def text(self, item: Text) -> str:
@@ -121,14 +123,14 @@ class _Builder(CollapsedGroups):
     # ---- claims
 
     def fill(self, claim: Claim) -> str:
-        mode = self.options.color_by
+        mode, look = self.options.color_by, self.look
         if mode == "kind":
-            return theme.KINDS[claim.kind].fill
+            return look.kinds[claim.kind].fill
         fills = self.used.fills
         if mode == "actor":
             if not claim.by or claim.by[0] not in self.actor_fill:
-                fills.setdefault("", (theme.NO_ACTOR_FILL, self.words["no_actor"]))
-                return theme.NO_ACTOR_FILL
+                fills.setdefault("", (look.no_actor_fill, self.words["no_actor"]))
+                return look.no_actor_fill
             aid = claim.by[0]
             name = self.text(self.amap.actors[aid].name) or aid
             fills.setdefault(aid, (self.actor_fill[aid], name))
@@ -139,19 +141,20 @@ class _Builder(CollapsedGroups):
             key = theme.status_key(raw) if raw is not None else None
             if key is None:
                 label = raw if raw is not None else "?"
-                fills.setdefault(f"?{label}", (theme.UNKNOWN_STATUS_FILL, label))
-                return theme.UNKNOWN_STATUS_FILL
-            fills.setdefault(key, (theme.STATUS_FILLS[key], self.words[f"status_{key}"]))
-            return theme.STATUS_FILLS[key]
+                fills.setdefault(f"?{label}", (look.unknown_status_fill, label))
+                return look.unknown_status_fill
+            said = f"{look.status_marks[key]} {self.words[f'status_{key}']}"  # as on the box
+            fills.setdefault(key, (look.status_fills[key], said))
+            return look.status_fills[key]
         assert strengths is not None  # RenderOptions checks that one of them is given
         if claim.id not in strengths:
-            fills.setdefault("?", (theme.UNKNOWN_STATUS_FILL, "?"))
-            return theme.UNKNOWN_STATUS_FILL
+            fills.setdefault("?", (look.unknown_status_fill, "?"))
+            return look.unknown_status_fill
         for point in (0.0, 0.5, 1.0):
             fills.setdefault(
-                f"s{point}", (theme.strength_fill(point), f"{self.words['strength']} {point:g}")
+                f"s{point}", (look.strength_fill(point), f"{self.words['strength']} {point:g}")
             )
-        return theme.strength_fill(strengths[claim.id])
+        return look.strength_fill(strengths[claim.id])
 
     def _claim_parts(self, key: tuple[str, bool, str]) -> dict[str, Dot]:
         """What boxes of one kind, focus and fill share: their look and CSS class."""
@@ -159,7 +162,7 @@ class _Builder(CollapsedGroups):
         if parts is None:
             kind, focus, fill = key
             self.used.kind(kind)
-            style = theme.KINDS[kind]
+            style = self.look.kinds[kind]
             penwidth = style.penwidth
             if focus:
                 penwidth = max(theme.FOCUS_PENWIDTH, penwidth + 1.5)
@@ -223,7 +226,7 @@ class _Builder(CollapsedGroups):
         label = (
             '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
             "<TR><TD>"
-            + font(f"<B>{html_escape(head)}</B>", theme.SMALL_SIZE, theme.ISSUE_COLOR)
+            + font(f"<B>{html_escape(head)}</B>", theme.SMALL_SIZE, self.look.issue_color)
             + f"</TD></TR><TR><TD>{question}</TD></TR></TABLE>"
         )
         return pydot.Node(
@@ -232,8 +235,8 @@ class _Builder(CollapsedGroups):
                 label=Html(label),
                 shape=theme.ISSUE_SHAPE,
                 style="filled",
-                color=theme.ISSUE_COLOR,
-                fillcolor=theme.ISSUE_FILL,
+                color=self.look.issue_color,
+                fillcolor=self.look.issue_fill,
                 penwidth=1.6,
                 margin="0.02,0.06",
                 tooltip=Tooltip(f"{iid}: {self.text(issue.question)}"),
@@ -248,7 +251,7 @@ class _Builder(CollapsedGroups):
         parts = self.edge_parts.get(key)
         if parts is None:
             rtype, arrowhead = key
-            style = theme.RELATIONS[rtype]
+            style = self.look.relations[rtype]
             parts = self.edge_parts[key] = attrs(
                 arrowhead=arrowhead,
                 class_=f"relation {rtype}",
@@ -274,7 +277,7 @@ class _Builder(CollapsedGroups):
         """How many edges of each relation type and arrowhead the relations are drawn with."""
         counts: dict[tuple[str, str], int] = {}
         for rel in self.amap.relations:
-            head = (rel.type, theme.RELATIONS[rel.type].arrowhead)
+            head = (rel.type, self.look.relations[rel.type].arrowhead)
             if rel.id in self.junctions:
                 into = (rel.type, "none")
                 counts[into] = counts.get(into, 0) + len(rel.premises)
@@ -285,13 +288,13 @@ class _Builder(CollapsedGroups):
 
     def relation_items(self, rel: Relation) -> tuple[pydot.Node | None, list[pydot.Edge]]:
         """The junction node (if the relation needs one) and the edges of one relation."""
-        style = theme.RELATIONS[rel.type]
+        style = self.look.relations[rel.type]
         self.used.relation(rel.type)
         undercut = rel.type == "undercuts"
         target = junction_name(rel.target) if undercut else self.name(rel.target)
         label = None
         if rel.explicit_id and "ids" in self.options.show:
-            label = value(Html(font(html_escape(rel.id), theme.SMALL_SIZE, theme.MUTED_COLOR)))
+            label = value(Html(font(html_escape(rel.id), theme.SMALL_SIZE, self.look.muted)))
         tooltip = f"{rel.id} ({rel.type})"
         tip = value(Tooltip(tooltip))
         head = (rel.type, style.arrowhead)
@@ -321,7 +324,7 @@ class _Builder(CollapsedGroups):
         return node, edges
 
     def answer_edge(self, claim: Claim) -> pydot.Edge:
-        style = theme.RELATIONS["answers"]
+        style = self.look.relations["answers"]
         self.used.relation("answers")
         return pydot.Edge(
             self.name(claim.id),
@@ -345,10 +348,10 @@ class _Builder(CollapsedGroups):
         graph_attrs: dict[str, object] = {
             "layout": options.engine,
             "rankdir": options.rankdir,
-            "bgcolor": theme.BACKGROUND,
+            "bgcolor": self.look.background,
             "fontname": theme.FONT,
             "fontsize": theme.FONT_SIZE,
-            "fontcolor": theme.TEXT_COLOR,
+            "fontcolor": self.look.ink,
             "pad": 0.3,
             "nodesep": 0.3,
             "ranksep": 0.55,
@@ -372,6 +375,7 @@ class _Builder(CollapsedGroups):
                 self.text(self.amap.title),
                 options.color_by,
                 options.focus is not None,
+                self.look,
             )
             graph.set_graph_defaults(**attrs(label=label, labelloc="t", labeljust="l"))
         return graph
@@ -392,7 +396,7 @@ class _Builder(CollapsedGroups):
         node = self.node_default = attrs(
             fontname=theme.FONT,
             fontsize=theme.FONT_SIZE,
-            fontcolor=theme.TEXT_COLOR,
+            fontcolor=self.look.ink,
             margin="0.14,0.08",
         )
         if claim_key is not None:
@@ -428,13 +432,11 @@ class _Builder(CollapsedGroups):
                 f"cluster_{n}",
                 **attrs(
                     label=Html(
-                        font(
-                            f"<B>{html_escape(label)}</B>", theme.SMALL_SIZE + 1, theme.MUTED_COLOR
-                        )
+                        font(f"<B>{html_escape(label)}</B>", theme.SMALL_SIZE + 1, self.look.muted)
                     ),
                     style="rounded,filled",
-                    color=theme.CLUSTER_COLOR,
-                    fillcolor=theme.CLUSTER_FILL,
+                    color=self.look.cluster_color,
+                    fillcolor=self.look.cluster_fill,
                     labeljust="l",
                     labelloc="b" if self.options.rankdir == "BT" else "t",
                 ),

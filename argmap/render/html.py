@@ -1,9 +1,12 @@
-"""A self-contained interactive HTML page of a map: the Graphviz picture with pan and zoom,
-search over every language, a language switch, and a panel per claim.
+"""A self-contained interactive HTML page of a map, at any size: a pro/con browser of every
+claim, Graphviz pictures with pan and zoom (the whole map when dot can lay it out, else its
+parts), search over every language, a language switch, and a panel per claim.
 
-Nothing is fetched from the network: the SVG, the data, the script and the styles are inline.
-User text reaches the page only as JSON data (with ``<``, ``>`` and ``&`` escaped) and through
-``textContent`` in the script, never as markup, so a claim cannot inject script or HTML.
+Nothing is fetched from the network: the pictures, the data, the scripts and the styles are
+inline. User text reaches the page only as JSON data (with ``<``, ``>`` and ``&`` escaped) and
+through ``textContent`` in the scripts, never as markup, so a claim cannot inject script or
+HTML; the pictures are Graphviz's SVG, in which user text is escaped, and each is made into
+markup only when it is first shown.
 """
 
 from __future__ import annotations
@@ -15,7 +18,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from argmap.model import ArgumentMap, Relation
-from argmap.render.html_assets import SCRIPT, STYLE, TEMPLATE
+from argmap.render.html_assets import STYLE, TEMPLATE
+from argmap.render.html_browser import BROWSER_SCRIPT, BROWSER_STYLE
+from argmap.render.html_script import SCRIPT
 
 _XML_PROLOGUE = re.compile(r"^\s*(<\?xml[^>]*\?>\s*)?(<!DOCTYPE[^>]*>\s*)?(<!--.*?-->\s*)*", re.S)
 
@@ -80,6 +85,7 @@ def page_data(
                 {"id": s.target, "type": s.type, "stance": s.stance} for s in consequences(g, cid)
             ],
             "neighbours": sorted(nodes),
+            "weight": claim.weight,
             "status": statuses.get(cid) if statuses else None,
             "strength": round(strengths[cid], 4) if strengths and cid in strengths else None,
         }
@@ -90,27 +96,54 @@ def page_data(
     }
 
 
+#: Claims in one part's picture when the map is too big for one picture of the whole.
+PART_LIMIT = 300
+#: Claims laid out for one page in all, over its pictures and languages: the parts beyond it
+#: get no picture (the pro/con browser shows every claim whatever the size).
+LAYOUT_BUDGET = 5000
+#: Relations in one part's picture: a denser part (an abstract framework's) gets none.
+PART_RELATION_LIMIT = 1000
+
+
 @dataclass(frozen=True)
 class PageOptions:
     """What ``argmap html`` and ``argmap serve`` draw: languages (first shown first; empty for
-    all the map's), weighed colours, what a box shows besides its text, the arrows' direction
-    and how long each Graphviz layout may take."""
+    all the map's), weighed colours, what a box shows besides its text, the arrows' direction,
+    how long each Graphviz layout may take and the pictures' theme (a name in
+    :data:`argmap.style.theme.THEMES`)."""
 
     langs: tuple[str, ...] = ()
     evaluate: bool = True
     show: frozenset[str] = frozenset({"actors"})
     rankdir: str = "BT"
     timeout: float = 120.0
+    theme: str = "default"
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One picture of the page: ``top`` (``map`` for the whole map, else the ``claim:ID`` or
+    ``issue:ID`` a part is cut around), the claims it draws, and its SVG in each language."""
+
+    top: str
+    claims: tuple[str, ...]
+    svgs: dict[str, str]
 
 
 @dataclass(frozen=True)
 class Page:
-    """A laid-out page: the map drawn, one Graphviz SVG per language, and the verdicts."""
+    """A laid-out page: the map shown, its pictures, and the verdicts."""
 
     amap: ArgumentMap
-    svgs: dict[str, str]
+    figures: tuple[Figure, ...]
     statuses: Mapping[str, str] | None = None
     strengths: Mapping[str, float] | None = None
+    theme: str = "default"
+
+    @property
+    def languages(self) -> list[str]:
+        """The languages the pictures are drawn in (``und`` when the map names none)."""
+        return list(self.figures[0].svgs) if self.figures else []
 
 
 def lay_out_page(
@@ -121,12 +154,16 @@ def lay_out_page(
     focus: str | None = None,
     marks: Mapping[str, str] | None = None,
     phase: Callable[[str], None] | None = None,
+    no_size_limit: bool = False,
 ) -> Page:
-    """Lay out ``shown`` (a view of ``whole``) once per language with Graphviz. Verdicts are
-    those of the whole map, so a part shows the statuses its claims have in the debate.
-    ``marks`` are the changes of ``argmap html --diff``; ``phase`` hears what is being done."""
-    from argmap.render.dot import RenderOptions, to_dot
-    from argmap.render.graphviz import render_dot
+    """Lay out ``shown`` (a view of ``whole``) with Graphviz, once per language: in one picture
+    when it is small enough for dot (or ``no_size_limit``), else in parts of at most
+    :data:`PART_LIMIT` claims and :data:`PART_RELATION_LIMIT` relations
+    (:func:`argmap.view.picture_parts`) while :data:`LAYOUT_BUDGET` lasts. Verdicts are those
+    of the whole map, so a part shows the statuses its claims have in the debate. ``marks`` are
+    the changes of ``argmap html --diff``; ``phase`` hears what is being done."""
+    from argmap.render.graphviz import over_layout_limits
+    from argmap.view import Selection, picture_parts, select
 
     statuses = strengths = None
     if options.evaluate:
@@ -134,66 +171,114 @@ def lay_out_page(
 
         statuses = claim_statuses_of(whole)
         strengths = claim_strengths_of(whole)
-    svgs: dict[str, str] = {}
-    for lang in list(options.langs) or list(shown.languages) or [None]:
-        drawing = RenderOptions(
-            lang=lang,
-            rankdir=options.rankdir,
-            show=options.show,
-            focus=focus,
-            color_by="status" if options.evaluate else "kind",
-            statuses=statuses,
-            strengths=strengths,
+    langs: list[str | None] = list(options.langs) or list(shown.languages) or [None]
+    if no_size_limit or not over_layout_limits(len(shown.claims), len(shown.relations)):
+        tops = [("map", shown)]
+    else:
+        tops, budget = [], LAYOUT_BUDGET
+        for part in picture_parts(shown, PART_LIMIT):
+            cost = len(part.claims) * len(langs)
+            if cost <= budget:
+                drawn = select(shown, Selection(claims=part.claims))
+                if len(drawn.relations) <= PART_RELATION_LIMIT:
+                    tops.append((part.top, drawn))
+                    budget -= cost
+    jobs = [(top, part, lang) for top, part in tops for lang in langs]
+    if phase is not None:
+        what = "the picture" if len(tops) == 1 else f"{len(tops)} pictures"
+        phase(f"Graphviz is laying out {what}, {len(langs)} language(s)")
+
+    from argmap.render.graphviz import render_dots
+
+    dots = [_dot(part, lang, options, statuses, strengths, focus, marks) for _, part, lang in jobs]
+    svgs = [svg.decode("utf-8") for svg in render_dots(dots, "svg", timeout=options.timeout)]
+    figures = []
+    for k, (top, part) in enumerate(tops):
+        drawn = svgs[k * len(langs) : (k + 1) * len(langs)]
+        figures.append(
+            Figure(
+                top,
+                tuple(part.claims),
+                {lang or "und": svg for lang, svg in zip(langs, drawn, strict=True)},
+            )
         )
-        if phase is not None:
-            phase(f"Graphviz is laying out the {lang or 'map'} picture")
-        if marks is None:
-            dot = to_dot(shown, drawing)
-        else:
-            from argmap.render.diffmarks import marked_picture
-
-            dot = marked_picture(shown, drawing, marks).dot
-        svgs[lang or "und"] = render_dot(dot, "svg", timeout=options.timeout).decode("utf-8")
-    return Page(shown, svgs, statuses, strengths)
+    return Page(shown, tuple(figures), statuses, strengths, options.theme)
 
 
-def build_page(
-    amap: ArgumentMap,
-    svgs: Mapping[str, str],
-    statuses: Mapping[str, str] | None = None,
-    strengths: Mapping[str, float] | None = None,
-    live: str = "",
+def _dot(
+    part: ArgumentMap,
+    lang: str | None,
+    options: PageOptions,
+    statuses: Mapping[str, str] | None,
+    strengths: Mapping[str, float] | None,
+    focus: str | None,
+    marks: Mapping[str, str] | None,
 ) -> str:
-    """The HTML page: ``svgs`` maps each language to the Graphviz SVG drawn in it. ``live`` is
-    markup added at the end of the body (``argmap serve`` puts its update script there)."""
-    data = page_data(amap, statuses, strengths)
-    langs = list(svgs)
-    title = page_title(amap)
-    figures = "\n".join(
-        f'<div class="figure" data-lang="{_attr(lang)}"{"" if i == 0 else " hidden"}>'
-        f"{_inline_svg(svg)}</div>"
-        for i, (lang, svg) in enumerate(svgs.items())
+    from argmap.render.dot import RenderOptions, to_dot
+
+    drawing = RenderOptions(
+        lang=lang,
+        rankdir=options.rankdir,
+        show=options.show,
+        focus=focus if focus in part.claims else None,
+        color_by="status" if options.evaluate else "kind",
+        statuses=statuses,
+        strengths=strengths,
+        theme=options.theme,
     )
+    if marks is None:
+        return to_dot(part, drawing)
+    from argmap.render.diffmarks import marked_picture
+
+    return marked_picture(part, drawing, marks).dot
+
+
+def build_page(page: Page | None = None, live: str = "") -> str:
+    """The HTML page of ``page`` (an empty shell without one). ``live`` is markup added at the
+    end of the body (``argmap serve`` puts its update script there, and its page arrives
+    through it)."""
+    data = page_update(page) if page is not None else None
+    langs = page.languages if page is not None else []
+    title = page_title(page.amap) if page is not None else "argmap"
     options = "".join(f'<option value="{_attr(lang)}">{_attr(lang)}</option>' for lang in langs)
+    from argmap.style.theme import THEMES
+
     return TEMPLATE.format(
+        theme=THEMES[page.theme if page is not None else "default"].page_css(),
         title=_attr(title),
         lang=_attr(langs[0] if langs else "en"),
         options=options,
-        figures=figures,
         data=script_json(data),
-        style=STYLE,
-        script=SCRIPT,
+        style=STYLE + BROWSER_STYLE,
+        script=SCRIPT + BROWSER_SCRIPT,
         live=live,
     )
 
 
 def page_update(page: Page) -> dict[str, Any]:
-    """What the page script's ``argmapPage.update`` takes: the title, the data and each
-    language's SVG, as in :func:`build_page`."""
+    """What the page script shows, as JSON-ready data: the title, the map's data and the
+    pictures, each with its SVG per language (Graphviz's SVG, in which user text is escaped)."""
+    data = page_data(page.amap, page.statuses, page.strengths)
+    smallest: dict[str, int] = {}
+    for k in sorted(range(len(page.figures)), key=lambda k: len(page.figures[k].claims)):
+        for cid in page.figures[k].claims:
+            smallest.setdefault(cid, k)
+    for cid, claim in data["claims"].items():
+        claim["figure"] = smallest.get(cid)
+    from argmap.style.theme import THEMES
+
     return {
         "title": page_title(page.amap),
-        "data": page_data(page.amap, page.statuses, page.strengths),
-        "figures": {lang: _inline_svg(svg) for lang, svg in page.svgs.items()},
+        "theme": THEMES[page.theme].page_css(),
+        "data": data,
+        "figures": [
+            {
+                "top": f.top,
+                "size": len(f.claims),
+                "svgs": {lang: _inline_svg(svg) for lang, svg in f.svgs.items()},
+            }
+            for f in page.figures
+        ],
     }
 
 

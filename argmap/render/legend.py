@@ -1,4 +1,5 @@
-"""The legend of a picture: every colour, line and shape it uses, under the map's title."""
+"""The legend of a picture: every colour, line and shape it uses, under the map's title, in the
+picture's :class:`~argmap.style.theme.Theme`."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from dataclasses import dataclass, field
 
 from argmap.render.labels import Html, font, html_escape, upper
 from argmap.style import theme
+from argmap.style.theme import DEFAULT, Theme
 
 __all__ = ["Used", "legend"]
 
@@ -21,7 +23,7 @@ class Used:
     junction_colors: list[str] = field(default_factory=list)
     issue: bool = False
     groups: bool = False
-    group_style: tuple[str, str] = (theme.MUTED_COLOR, theme.CLUSTER_FILL)
+    group_style: tuple[str, str] = (DEFAULT.muted, DEFAULT.cluster_fill)
 
     def kind(self, kind: str) -> None:
         if kind not in self.kinds:
@@ -49,8 +51,16 @@ def _glyphs(sample: str, text: str) -> str:
     return f'<TD ALIGN="LEFT">{sample} {font(html_escape(text), theme.LEGEND_SIZE)}</TD>'
 
 
-def legend(used: Used, words: Mapping[str, str], title: str, color_by: str, focus: bool) -> Html:
-    """An HTML table explaining what ``used`` lists, in ``words`` (the picture's language).
+def legend(
+    used: Used,
+    words: Mapping[str, str],
+    title: str,
+    color_by: str,
+    focus: bool,
+    look: Theme = DEFAULT,
+) -> Html:
+    """An HTML table explaining what ``used`` lists, in ``words`` (the picture's language) and
+    the colours of ``look``.
 
     One row of items, section by section, under ``title``. (Rows of different widths would
     make Graphviz stretch the narrower ones' boxes.) ``focus`` adds the focused box's border.
@@ -64,14 +74,14 @@ def legend(used: Used, words: Mapping[str, str], title: str, color_by: str, focu
             return
         if cells:
             cells.append('<TD WIDTH="14"></TD>')
-        head = font(f"<B>{html_escape(name)}</B>", size, theme.MUTED_COLOR)
+        head = font(f"<B>{html_escape(name)}</B>", size, look.muted)
         cells.append(f'<TD ALIGN="LEFT">{head}</TD>')
         cells.extend(items)
 
     kind_items = []
-    for kind, style in theme.KINDS.items():
+    for kind, style in look.kinds.items():
         if kind in used.kinds:
-            fill = style.fill if color_by == "kind" else "#ffffff"
+            fill = style.fill if color_by == "kind" else look.plain_fill
             kind_items.append(
                 _box(
                     font(f"<B>{html_escape(upper(w[kind]))}</B>", None, style.color),
@@ -85,8 +95,8 @@ def legend(used: Used, words: Mapping[str, str], title: str, color_by: str, focu
         kind_items.append(
             _box(
                 f"<B>◆ {html_escape(upper(w['focus']))}</B>",
-                theme.TEXT_COLOR,
-                "#ffffff",
+                look.ink,
+                look.plain_fill,
                 round(theme.FOCUS_PENWIDTH),
                 "rounded",
             )
@@ -97,9 +107,9 @@ def legend(used: Used, words: Mapping[str, str], title: str, color_by: str, focu
     if used.issue:
         kind_items.append(
             _box(
-                font(f"<B>{html_escape(upper(w['issue']))}</B>", None, theme.ISSUE_COLOR),
-                theme.ISSUE_COLOR,
-                theme.ISSUE_FILL,
+                font(f"<B>{html_escape(upper(w['issue']))}</B>", None, look.issue_color),
+                look.issue_color,
+                look.issue_fill,
             )
         )
     section(w["claims"], kind_items)
@@ -107,18 +117,18 @@ def legend(used: Used, words: Mapping[str, str], title: str, color_by: str, focu
     rel_items = []
     for rtype in ("supports", "opposes", "undercuts", "answers"):
         if rtype in used.relations:
-            style = theme.RELATIONS[rtype]
+            style = look.relations[rtype]
             rel_items.append(_glyphs(font(style.sample, size, style.color), w[rtype]))
     if used.junction_colors:
         dots = "".join(font("●", size, c) for c in used.junction_colors)
         rel_items.append(_glyphs(dots, w["junction"]))
     section(w["relations"], rel_items)
 
-    order = {key: i for i, key in enumerate(theme.STATUS_FILLS)}
+    order = {key: i for i, key in enumerate(look.status_fills)}
     fills = sorted(used.fills.items(), key=lambda item: order.get(item[0], len(order)))
     section(
         w["fill"],
-        [_box(html_escape(text), theme.MUTED_COLOR, fill) for _, (fill, text) in fills],
+        [_box(html_escape(text), look.muted, fill) for _, (fill, text) in fills],
     )
     rows = []
     if title:

@@ -6,15 +6,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from argmap.errors import ArgmapError
-from argmap.style import theme
+from argmap.style.theme import CLAIM_WIDTH, THEMES, Theme
 from argmap.view import CLUSTERS
 
-__all__ = ["COLOR_BY", "ENGINES", "RANKDIRS", "SHOW_CHOICES", "RenderOptions"]
+__all__ = ["COLOR_BY", "ENGINES", "RANKDIRS", "SHOW_CHOICES", "THEME_NAMES", "RenderOptions"]
 
 SHOW_CHOICES = ("actors", "sources", "ids")
 RANKDIRS = ("BT", "TB", "LR", "RL")
 COLOR_BY = ("kind", "actor", "status")
 ENGINES = ("dot", "sfdp", "neato")
+THEME_NAMES = tuple(THEMES)
 
 
 @dataclass(frozen=True)
@@ -25,7 +26,13 @@ class RenderOptions:
     ``cluster`` groups claims (tag, actor, issue); ``collapse`` draws each cluster as one box
     with its claim count, and the relations between clusters as one arrow per type with their
     count. ``statuses`` (claim id → ``in``/``out``/``undec``) and ``strengths`` (claim id →
-    0..1) come from an evaluation run by the caller; ``color_by="status"`` fills boxes by them.
+    0..1) come from an evaluation run by the caller; ``color_by="status"`` fills boxes by them
+    and marks each box with its status. ``theme`` is one of :data:`THEME_NAMES` (or a
+    :class:`Theme`); once made, the options hold the :class:`Theme` itself, which every drawing
+    reads its colours and lines from.
+
+    >>> RenderOptions(theme="print").theme.name
+    'print'
     """
 
     lang: str | None = None
@@ -39,7 +46,8 @@ class RenderOptions:
     strengths: Mapping[str, float] | None = None
     engine: str = "dot"
     legend: bool = True
-    width: int = theme.CLAIM_WIDTH
+    width: int = CLAIM_WIDTH
+    theme: Theme | str = "default"
 
     def __post_init__(self) -> None:
         checks = (
@@ -47,9 +55,13 @@ class RenderOptions:
             ("color_by", self.color_by, COLOR_BY),
             ("engine", self.engine, ENGINES),
         )
+        if not isinstance(self.theme, Theme):
+            checks += (("theme", self.theme, THEME_NAMES),)
         for name, given, allowed in checks:
             if given not in allowed:
                 raise ArgmapError(f"{name} must be one of {', '.join(allowed)}, not '{given}'")
+        if not isinstance(self.theme, Theme):
+            object.__setattr__(self, "theme", THEMES[self.theme])
         if self.cluster is not None and self.cluster not in CLUSTERS:
             raise ArgmapError(f"cluster must be one of {', '.join(CLUSTERS)}")
         if self.collapse and self.cluster is None:

@@ -144,7 +144,6 @@ class PreviewServer(ThreadingHTTPServer):
 
 def page_html(preview: Preview, preview_token: str) -> str:
     """The page for ``/``: the last good page (an empty one before any) with the live script."""
-    from argmap.model import ArgumentMap
     from argmap.render.html import build_page, script_json
 
     snap = preview.snapshot
@@ -158,7 +157,7 @@ def page_html(preview: Preview, preview_token: str) -> str:
     if snap.page is not None:
         # the page is filled in by the same update that every later version goes through
         live = f"\n<script>window.argmapPage.update({script_json(snap.page)});</script>{live}"
-    return build_page(ArgumentMap(), {}, live=live)
+    return build_page(None, live=live)
 
 
 class _Handler(BaseHTTPRequestHandler):

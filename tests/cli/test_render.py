@@ -386,16 +386,35 @@ def test_ctrl_c_or_a_signal_stops_graphviz(tmp_path: Path, signame: str, ends: i
         pytest.fail("the dot process is still running")
 
 
-def test_html_refuses_maps_too_big_to_lay_out(tmp_path: Path) -> None:
+@needs_dot
+def test_html_never_refuses_a_big_map_it_draws_it_in_parts(tmp_path: Path) -> None:
+    import json
+    import re
+
+    from argmap.render.html import LAYOUT_BUDGET, PART_LIMIT
+
     lines = ["argmap: 1", "claims:"]
     lines += [f"  c{i}: {{text: claim {i}, supports: c0}}" for i in range(1, 2600)]
     lines.append("  c0: {text: the conclusion}")
     path = tmp_path / "big.yaml"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    result = CliRunner().invoke(cli, ["html", str(path), "-o", str(tmp_path / "big.html")])
-    assert result.exit_code == 1
-    assert "2,600 claims and 2,599 relations: too many for one laid-out page" in result.output
-    assert not (tmp_path / "big.html").exists()
+    out = tmp_path / "big.html"
+    result = CliRunner().invoke(cli, ["html", str(path), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "2,600 claims" in result.stderr and "pictures of its parts" in result.stderr
+    page = out.read_text(encoding="utf-8")
+    data = json.loads(re.search(r'id="argmap-data">(.*?)</script>', page, re.S).group(1))
+    figures = data["figures"]
+    assert len(figures) > 1 and all(f["size"] <= PART_LIMIT for f in figures)
+    assert sum(f["size"] for f in figures) <= LAYOUT_BUDGET
+    assert all(f["top"] == "claim:c0" for f in figures)  # reasons for c0, in groups
+    claims = data["data"]["claims"]
+    assert len(claims) == 2600
+    drawn = [cid for cid, c in claims.items() if c["figure"] is not None]
+    assert claims["c0"]["figure"] is not None and len(drawn) == 2600  # all fit in the budget
+    for cid in ("c1", "c1500", "c2599"):  # each claim's picture draws it
+        svg = figures[claims[cid]["figure"]]["svgs"]["und"]
+        assert f"<title>claim:{cid}</title>" in svg
 
 
 ST_890 = Path(__file__).parents[3] / "shared" / "corpora" / "iccma" / "st_890_86_9_572.af"
@@ -411,11 +430,15 @@ def test_a_dense_framework_is_refused_for_its_arrows(tmp_path: Path) -> None:
     runner = CliRunner()
     done = runner.invoke(cli, ["import", str(ST_890), "-o", str(imported)])
     assert done.exit_code == 0, done.output
-    for command in (["render", "-o", str(tmp_path / "st.svg")], ["html", "-o", "-"]):
-        result = runner.invoke(cli, [command[0], str(imported), *command[1:]])
-        assert result.exit_code == 1
-        assert "37,125" in result.output and "10,000" in result.output
+    result = runner.invoke(cli, ["render", str(imported), "-o", str(tmp_path / "st.svg")])
+    assert result.exit_code == 1
+    assert "37,125" in result.output and "10,000" in result.output
     assert not (tmp_path / "st.svg").exists()
+    page = tmp_path / "st.html"  # the page never refuses: it has the pro/con browser
+    result = runner.invoke(cli, ["html", str(imported), "-o", str(page)])
+    assert result.exit_code == 0, result.output
+    assert "890 claims, no picture: too big or too dense for dot" in result.stderr
+    assert '"figures":[]' in page.read_text(encoding="utf-8")
     dot = runner.invoke(cli, ["render", str(imported), "-o", str(tmp_path / "st.dot")])
     assert dot.exit_code == 0, dot.output  # DOT has no limit
     assert (tmp_path / "st.dot").read_text(encoding="utf-8").count(" -> ") >= 37_125

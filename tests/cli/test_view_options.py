@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -78,10 +79,14 @@ def test_html_puts_only_the_view_on_the_page(tmp_path: Path) -> None:
     args = ["html", str(FLAGSHIP), "-o", str(page), "--focus", FOCUS, "--depth", "1"]
     result = CliRunner().invoke(cli, [*args, "--lang", "en"])
     assert result.exit_code == 0, result.output
-    assert f"({len(part.claims)} claims, en)" in result.output
+    assert f"({len(part.claims)} claims, the whole map drawn, en)" in result.output
     text = page.read_text(encoding="utf-8")
+    data = json.loads(re.search(r'id="argmap-data">(.*?)</script>', text, re.S).group(1))
+    (figure,) = data["figures"]
+    svg = figure["svgs"]["en"]
     dropped = next(cid for cid in amap.claims if cid not in part.claims)
-    assert svg_title(FOCUS) in text and svg_title(dropped) not in text
+    assert svg_title(FOCUS) in svg and svg_title(dropped) not in svg
+    assert list(data["data"]["claims"]) == list(part.claims)
 
 
 def test_export_clusters_the_drawn_formats_as_render_does() -> None:

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from argmap.load import load_map
-from argmap.render.html import build_page, page_data
+from argmap.render.html import Figure, Page, build_page, page_data
 
 DATA = Path(__file__).parent.parent / "data"
 EVIL = '</script><script>alert(1)</script><img src=x onerror=alert(2)>&amp; "q" \u2028'
@@ -34,6 +34,11 @@ def evil_map(tmp_path: Path):
     return load_map(path)
 
 
+def one_picture(amap, svgs: dict[str, str]) -> Page:
+    """A page of ``amap`` whose one picture of the whole map is ``svgs`` (no Graphviz run)."""
+    return Page(amap, (Figure("map", tuple(amap.claims), svgs),))
+
+
 def script_data(page: str) -> dict:
     match = re.search(
         r'<script type="application/json" id="argmap-data">(.*?)</script>', page, re.S
@@ -43,12 +48,12 @@ def script_data(page: str) -> dict:
 
 
 def test_user_text_cannot_break_out(tmp_path: Path) -> None:
-    page = build_page(evil_map(tmp_path), {"und": SVG})
+    page = build_page(one_picture(evil_map(tmp_path), {"und": SVG}))
     # the only script elements are ours: the data block and the program
     assert page.count("<script") == 2
     assert "<img" not in page
     assert "alert(1)" in page  # the text is there, as data…
-    data = script_data(page)
+    data = script_data(page)["data"]
     assert data["claims"]["a"]["text"]["und"] == EVIL  # …and survives intact
     assert "<title>&lt;/script&gt;" in page
 
@@ -59,18 +64,21 @@ def test_only_web_links_are_kept(tmp_path: Path) -> None:
     assert urls == [None, "https://example.org/x?a=1&b=2"]
 
 
-def test_svg_is_inlined_without_prologue(tmp_path: Path) -> None:
-    page = build_page(evil_map(tmp_path), {"und": SVG})
+def test_svg_travels_as_data_without_prologue(tmp_path: Path) -> None:
+    page = build_page(one_picture(evil_map(tmp_path), {"und": SVG}))
     assert "<?xml" not in page and "<!DOCTYPE svg" not in page
-    assert '<div class="figure" data-lang="und"><svg viewBox="0 0 10 10">' in page
+    (figure,) = script_data(page)["figures"]
+    assert figure["top"] == "map" and figure["size"] == 2
+    assert figure["svgs"]["und"].startswith('<svg viewBox="0 0 10 10">')
+    assert "<svg" not in page.replace("\\u003csvg", "")  # made into markup only when shown
 
 
 def test_self_contained() -> None:
     amap = load_map(DATA / "tiny.yaml")
-    page = build_page(amap, {"en": SVG, "ja": SVG})
+    page = build_page(one_picture(amap, {"en": SVG, "ja": SVG}))
     assert not re.search(r'(src|href)="(https?:)?//', page)
     assert "@import" not in page and "url(" not in page
-    assert '<div class="figure" data-lang="ja" hidden>' in page
+    assert list(script_data(page)["figures"][0]["svgs"]) == ["en", "ja"]
     assert '<option value="en">en</option><option value="ja">ja</option>' in page
 
 
@@ -89,4 +97,4 @@ def test_page_data_lists_relations_and_neighbours() -> None:
 
 def test_deterministic() -> None:
     amap = load_map(DATA / "chain.yaml")
-    assert build_page(amap, {"en": SVG}) == build_page(amap, {"en": SVG})
+    assert build_page(one_picture(amap, {"en": SVG})) == build_page(one_picture(amap, {"en": SVG}))

@@ -67,7 +67,7 @@ def test_the_page_and_its_state(served) -> None:
     state = json.loads(body)
     assert state["ok"] and state["problems"] == [] and state["version"] == 1
     assert list(state["page"]["data"]["claims"]) == list(load_map(DATA / "tiny.yaml").claims)
-    assert "<svg" in next(iter(state["page"]["figures"].values()))
+    assert all("<svg" in svg for svg in state["page"]["figures"][0]["svgs"].values())
 
 
 def test_an_invalid_map_keeps_the_last_good_page(served) -> None:
