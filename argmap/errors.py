@@ -36,16 +36,26 @@ class Diagnostic:
     code: str = ""
 
     def format(self) -> str:
-        """``FILE:LINE:COL: error: MESSAGE (hint)``, the compiler convention."""
+        """``FILE:LINE:COL: error: MESSAGE (hint)``, the compiler convention. Characters that
+        would break the line or reach the terminal as controls (user text echoed in a message
+        may hold them) are written as ``\\uXXXX``."""
         where = f"{self.location}: " if self.location else ""
         text = f"{where}{self.level}: {self.message}"
         if self.hint:
             text += f" ({self.hint})"
-        return text
+        return text.translate(_UNPRINTABLE)
 
     def sort_key(self) -> tuple[str, int, int, str]:
         loc = self.location or Location("")
         return (loc.file, loc.line, loc.column, self.message)
+
+
+#: C0 controls but tab and newline, DEL, C1 controls, and the Unicode line and paragraph
+#: separators: each becomes its ``\uXXXX`` escape in a formatted diagnostic.
+_UNPRINTABLE = {
+    c: f"\\u{c:04x}"
+    for c in (*range(0, 9), *range(11, 32), 0x7F, *range(0x80, 0xA0), 0x2028, 0x2029)
+}
 
 
 class ArgmapError(Exception):

@@ -36,6 +36,7 @@ __all__ = [
     "junctions",
     "picture_parts",
     "select",
+    "starting_points",
 ]
 
 DIRECTIONS = ("up", "down", "both")
@@ -305,15 +306,39 @@ class PicturePart:
     claims: tuple[str, ...]
 
 
+def starting_points(amap: ArgumentMap) -> tuple[str, ...]:
+    """Where a debate starts, outside its issues' debates (whose positions start them): the
+    claims that bear on nothing, and of each circle of claims that bears on nothing outside
+    itself (mutual attacks, a claim that opposes itself) its first claim, in the map's order."""
+    import networkx as nx
+
+    from argmap.graph import claim_graph
+
+    g = nx.DiGraph(claim_graph(amap))
+    debated: set[str] = set()
+    for iid in amap.issues:
+        debated |= _issue_debate(amap, iid)
+    order = {cid: i for i, cid in enumerate(amap.claims)}
+    condensed = nx.condensation(g)
+    starts = []
+    for node in condensed:
+        if condensed.out_degree(node) == 0:
+            first = min(condensed.nodes[node]["members"], key=order.__getitem__)
+            if first not in debated:
+                starts.append(first)
+    return tuple(sorted(starts, key=order.__getitem__))
+
+
 def picture_parts(amap: ArgumentMap, limit: int) -> list[PicturePart]:
     """The map cut into parts of at most ``limit`` claims, for maps too big for one picture.
 
     The tops are the issues (each with its positions and whatever bears on them), then the
-    claims outside every issue's debate that bear on nothing, in the map's order. A part over
-    ``limit`` is cut along the claims that bear directly on its top (a Kialo debate's single
-    thesis: its reasons for and against): neighbours small enough share a part, with the top as
-    context; one too big is cut the same way, and so on down. A claim may fall in several
-    parts, and a top in several of its own.
+    :func:`starting_points` outside them. A part over ``limit`` is cut along the claims that
+    bear directly on its top (a Kialo debate's single thesis: its reasons for and against):
+    neighbours small enough share a part, with the top as context; one too big is cut the same
+    way, and so on down, while the work of finding what bears on each claim stays within a few
+    passes over the map (a long chain is cut only near its top). A claim may fall in several
+    parts, or in none (the browser of the page shows every claim).
     """
     import networkx as nx
 
@@ -324,14 +349,21 @@ def picture_parts(amap: ArgumentMap, limit: int) -> list[PicturePart]:
     order = {cid: i for i, cid in enumerate(amap.claims)}
     parts: list[PicturePart] = []
     seen: set[str] = set()
+    work = [20 * len(amap.claims) + 1000]  # claims visited while finding what bears on what
 
     def in_order(cids: Iterable[str]) -> tuple[str, ...]:
         return tuple(sorted(cids, key=order.__getitem__))
 
     def bearing(cid: str) -> set[str]:
-        return {cid, *nx.descendants(up, cid)}
+        found = {cid, *nx.descendants(up, cid)}
+        work[0] -= len(found)
+        return found
 
-    def cut(top: str, context: tuple[str, ...], members: set[str], children: list[str]) -> None:
+    def below(cid: str) -> tuple[str, ...]:
+        return in_order(set(up.successors(cid)) - {cid})
+
+    def cut(top: str, context: tuple[str, ...], members: set[str], children: Iterable[str]):
+        """Emit the parts of ``top``; yields the cuts of children too big, to be made first."""
         if top in seen:  # a cycle, or a claim reached from two tops
             return
         seen.add(top)
@@ -342,14 +374,16 @@ def picture_parts(amap: ArgumentMap, limit: int) -> list[PicturePart]:
         before = len(parts)
         group: set[str] = set()  # small neighbours share a picture, under the claim they bear on
         for child in children:
-            below = bearing(child)
-            if len(below) + len(parent) > limit:
-                cut(f"claim:{child}", parent, below, in_order(set(up.successors(child)) - {child}))
+            if work[0] <= 0:
+                break
+            under = bearing(child)
+            if len(under) + len(parent) > limit:
+                yield (f"claim:{child}", parent, under, below(child))
                 continue
-            if len(group | below) + len(parent) > limit:
+            if len(group | under) + len(parent) > limit:
                 emit(top, parent, group)
                 group = set()
-            group |= below
+            group |= under
         if group or (parent and len(parts) == before):  # the top, even if all went elsewhere
             emit(top, context if not group else parent, group)
 
@@ -358,13 +392,20 @@ def picture_parts(amap: ArgumentMap, limit: int) -> list[PicturePart]:
         rest = in_order(members.difference(head, context))
         parts.append(PicturePart(top, (*head, *context, *rest)))
 
-    debated: set[str] = set()
+    def run(*first) -> None:  # depth first, without Python's recursion (a chain may be long)
+        stack = [cut(*first)]
+        while stack:
+            try:
+                stack.append(cut(*next(stack[-1])))
+            except StopIteration:
+                stack.pop()
+
+    positions: dict[str, list[str]] = {iid: [] for iid in amap.issues}
+    for cid, claim in amap.claims.items():
+        if claim.answers in positions:
+            positions[claim.answers].append(cid)
     for iid in amap.issues:
-        members = _issue_debate(amap, iid)
-        debated |= members
-        positions = [cid for cid, c in amap.claims.items() if c.answers == iid]
-        cut(f"issue:{iid}", (), members, positions)
-    for cid in amap.claims:
-        if cid not in debated and g.out_degree(cid) == 0:
-            cut(f"claim:{cid}", (), bearing(cid), in_order(set(up.successors(cid)) - {cid}))
+        run(f"issue:{iid}", (), _issue_debate(amap, iid), positions[iid])
+    for cid in starting_points(amap):
+        run(f"claim:{cid}", (), bearing(cid), below(cid))
     return parts

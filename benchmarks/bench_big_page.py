@@ -137,13 +137,19 @@ def main(argv: list[str] | None = None) -> int:
         mapped = work / "debate.yaml"
         t_import, _ = best(lambda: cli("import", str(debate), "-o", str(mapped), "--force"), 1)
         html = work / "debate.html"
-        t_page, _ = best(lambda: cli("html", str(mapped), "-o", str(html), "--force"), 1)
+        t_page, _ = best(lambda: cli("html", str(mapped), "-o", str(html), "--force"), args.repeats)
         size_mb = html.stat().st_size / 1e6
         ref_dot = bare_dot(mapped)
         print(f"argmap big-page benchmark: a generated Kialo debate of {args.claims:,} entries")
         rows = [
             ("import", t_import, "json.loads of its entries", ref_import, BUDGETS["import"]),
-            ("page", t_page, "bare dot on its pictures' DOT", ref_dot, BUDGETS["page"]),
+            (
+                "page",
+                t_page,
+                "bare dot on its pictures' DOT, as parallel",
+                ref_dot,
+                BUDGETS["page"],
+            ),
         ]
         for name, secs, ref_name, ref, budget in rows:
             verdict = "pass" if secs <= budget else "OVER BUDGET"
@@ -178,24 +184,41 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def bare_dot(mapped: Path) -> float:
-    """Seconds bare ``dot -Tsvg`` takes on the DOT of the pictures the page draws."""
+    """Seconds bare ``dot -Tsvg`` takes on the DOT of the pictures the page draws (the same
+    parts, options and budget), run as the page runs them: one per processor at a time."""
+    import os
+
+    from argmap.analysis.evaluation import claim_statuses_of, claim_strengths_of
     from argmap.load import load_map
     from argmap.render.dot import RenderOptions, to_dot
-    from argmap.render.html import LAYOUT_BUDGET, PART_LIMIT
+    from argmap.render.html import LAYOUT_BUDGET, PART_LIMIT, PART_RELATION_LIMIT
     from argmap.view import Selection, picture_parts, select
 
     amap = load_map(mapped)
+    look = RenderOptions(
+        color_by="status", statuses=claim_statuses_of(amap), strengths=claim_strengths_of(amap)
+    )
     budget, texts = LAYOUT_BUDGET, []
     for part in picture_parts(amap, PART_LIMIT):
-        if len(part.claims) <= budget:
-            texts.append(to_dot(select(amap, Selection(claims=part.claims)), RenderOptions()))
+        drawn = select(amap, Selection(claims=part.claims))
+        if len(part.claims) <= budget and len(drawn.relations) <= PART_RELATION_LIMIT:
+            texts.append(to_dot(drawn, look).encode())
             budget -= len(part.claims)
     dot = shutil.which("dot")
     if dot is None:
         return float("nan")
+    jobs = os.cpu_count() or 1
     start = time.perf_counter()
-    for text in texts:
-        subprocess.run([dot, "-Tsvg"], input=text.encode(), capture_output=True, check=True)
+    for k in range(0, len(texts), jobs):
+        procs = [
+            subprocess.Popen([dot, "-Tsvg"], stdin=subprocess.PIPE, stdout=subprocess.DEVNULL)
+            for _ in texts[k : k + jobs]
+        ]
+        for proc, text in zip(procs, texts[k : k + jobs], strict=True):
+            proc.stdin.write(text)
+            proc.stdin.close()
+        for proc in procs:
+            proc.wait()
     return time.perf_counter() - start
 
 

@@ -270,3 +270,16 @@ def test_an_argdown_self_attack_is_kept_with_the_marker(tmp_path: Path) -> None:
     back.write_text(result.stdout, "utf-8")
     assert "1 claim(s) oppose themselves" not in run("validate", back, code=0).stderr
     assert "warning: claim 'S1' opposes itself" in run("lint", back).stdout
+
+
+def test_user_text_in_a_message_cannot_break_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "sep.yaml"
+    path.write_text(
+        "argmap: 1\nclaims:\n  a: {text: A}\n  b: {text: B}\n"
+        'relations:\n  - {from: a, to: b, type: "sup\\u2028ports\\e[31m"}\n',
+        encoding="utf-8",
+    )
+    result = run("validate", path, code=1)
+    lines = result.stderr.splitlines()
+    assert lines[0].startswith(f"{path}:6:") and "sup\\u2028ports\\u001b[31m" in lines[0]
+    assert "\u2028" not in result.stderr and "\x1b" not in result.stderr

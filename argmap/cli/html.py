@@ -140,7 +140,7 @@ def html(
         langs = [lang for lang in laid_out.languages if lang != "und"]  # und: the map names none
         pictures = len(laid_out.figures)
         whole = pictures == 1 and laid_out.figures[0].top == "map"
-        drawn = "the whole map drawn" if whole else f"{pictures} pictures of its parts"
+        drawn = "the whole map drawn" if whole else f"{pictures} picture(s) of its parts"
         if not pictures:
             drawn = "no picture: too big or too dense for dot; the pro/con browser shows it all"
         shown = ", ".join([f"{len(laid_out.amap.claims):,} claims", drawn, *langs])

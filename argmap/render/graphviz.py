@@ -18,7 +18,7 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
@@ -96,11 +96,12 @@ def signals_raise() -> Iterator[None]:
             signal.signal(signum, old)
 
 
-#: Claims in a view above which `render` does not start Graphviz's ``dot`` layout (measured:
-#: 0.5 s at 1,000 claims, 2 s at 2,000, 7 s at 3,000, 30 s at 5,000, over 2 minutes at 10,000).
+#: Claims in a view above which `render` does not start Graphviz's ``dot`` layout, whose time
+#: grows steeply with size (docs/performance.md has the measurements).
 DOT_LAYOUT_LIMIT = 2500
 #: Arrows in a view above which neither is it: a dense framework (ICCMA's st_890, 890 claims and
-#: 37,125 attacks) keeps dot busy for minutes. The benchmark's 2,500-claim maps hold about 3,000.
+#: 37,125 attacks) keeps dot busy far longer than its claims suggest. The benchmark's 2,500-claim
+#: maps hold about 3,000.
 DOT_EDGE_LIMIT = 10_000
 
 
@@ -177,7 +178,10 @@ def render_dots(
     except OSError as exc:
         raise ToolError(f"could not run {program}: {exc}; {INSTALL_HINT}") from None
     out = []
-    for returncode, stdout, stderr in done:
+    for item in done:
+        if item is None:  # stopped because another layout failed
+            continue
+        returncode, stdout, stderr = item
         if returncode != 0:
             message = stderr.decode("utf-8", "replace").strip().splitlines()
             detail = "; ".join(message[:5]) or f"exit status {returncode}"
@@ -198,6 +202,7 @@ class _Child:
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
+            # with other layouts' pipe threads running: the hook only makes one prctl call
             preexec_fn=_parent_death_signal(),
         )
         self.deadline = None if timeout is None else time.monotonic() + timeout
@@ -216,8 +221,8 @@ class _Child:
         stdout, stderr = self.outcome[0]
         return self.proc.returncode, stdout, stderr
 
-    def kill(self) -> None:
-        self.proc.kill()
+    def reap(self) -> None:
+        """After the process was killed: wait for it and its helper, and close its pipes."""
         self.helper.join()
         self.proc.wait()
         for pipe in (self.proc.stdin, self.proc.stdout, self.proc.stderr):
@@ -232,9 +237,10 @@ def _run(
     timeout: float | None,
     progress: Callable[[float], None] | None,
     jobs: int,
-) -> list[tuple[int, bytes, bytes]]:
+) -> list[tuple[int, bytes, bytes] | None]:
     """Run ``command`` once per item of ``datas`` on its stdin, ``jobs`` at a time: each run's
-    (exit status, stdout, stderr), in order.
+    (exit status, stdout, stderr), in order. A run that fails stops the others (theirs are
+    None).
 
     Raises TimeoutExpired when a run takes over ``timeout`` seconds; on that or on any other
     exception (an interrupt, a signal, an error from ``progress``) every child is killed and
@@ -250,8 +256,9 @@ def _run(
     try:
         while waiting or running:
             while waiting and len(running) < max(1, jobs):
-                k, data = waiting.pop(0)
+                k, data = waiting[0]
                 running[k] = _Child(command, data, timeout)
+                waiting.pop(0)
             wait = PROGRESS_INTERVAL / max(1, len(running))
             for k, child in list(running.items()):
                 if child.deadline is not None:
@@ -260,15 +267,30 @@ def _run(
                 if not child.helper.is_alive():
                     results[k] = child.result()
                     del running[k]
+                    if results[k][0] != 0:  # a failed layout: the rest are not wanted
+                        waiting.clear()
+                        _stop(running.values())
+                        running.clear()
+                        break
                 elif child.deadline is not None and time.monotonic() >= child.deadline:
                     raise subprocess.TimeoutExpired(command, timeout or 0.0)
             if running and progress is not None:
                 progress(time.monotonic() - start)
     except BaseException:
-        for child in running.values():
-            child.kill()
+        _stop(running.values())
         raise
-    return [r for r in results if r is not None]
+    return results
+
+
+def _stop(children: Iterable[_Child]) -> None:
+    """Kill every child first, then reap each: none is left running while another is waited
+    for."""
+    children = list(children)
+    for child in children:
+        with suppress(OSError):
+            child.proc.kill()
+    for child in children:
+        child.reap()
 
 
 def format_for(path: str | os.PathLike[str]) -> str | None:

@@ -89,10 +89,13 @@ def page_data(
             "status": statuses.get(cid) if statuses else None,
             "strength": round(strengths[cid], 4) if strengths and cid in strengths else None,
         }
+    from argmap.view import starting_points
+
     return {
         "title": texts(amap.title),
         "languages": langs,
         "claims": claims,
+        "starts": list(starting_points(amap)),
     }
 
 
@@ -250,7 +253,8 @@ def build_page(page: Page | None = None, live: str = "") -> str:
         options=options,
         data=script_json(data),
         style=STYLE + BROWSER_STYLE,
-        script=SCRIPT + BROWSER_SCRIPT,
+        script=SCRIPT,
+        browser=BROWSER_SCRIPT,
         live=live,
     )
 
@@ -265,6 +269,11 @@ def page_update(page: Page) -> dict[str, Any]:
             smallest.setdefault(cid, k)
     for cid, claim in data["claims"].items():
         claim["figure"] = smallest.get(cid)
+    seen: dict[str, int] = {}
+    keys = []  # a figure's name across versions: its top, and which of that top's parts it is
+    for f in page.figures:
+        seen[f.top] = seen.get(f.top, 0) + 1
+        keys.append(f"{f.top}#{seen[f.top]}")
     from argmap.style.theme import THEMES
 
     return {
@@ -274,10 +283,11 @@ def page_update(page: Page) -> dict[str, Any]:
         "figures": [
             {
                 "top": f.top,
+                "key": keys[k],
                 "size": len(f.claims),
                 "svgs": {lang: _inline_svg(svg) for lang, svg in f.svgs.items()},
             }
-            for f in page.figures
+            for k, f in enumerate(page.figures)
         ],
     }
 

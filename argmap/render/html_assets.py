@@ -88,7 +88,8 @@ TEMPLATE = """<!DOCTYPE html>
 </main>
 <aside id="panel"></aside>
 <script type="application/json" id="argmap-data">{data}</script>
-<script>{script}</script>{live}
+<script>{script}</script>
+<script>{browser}</script>{live}
 </body>
 </html>
 """

@@ -69,12 +69,12 @@ BROWSER_SCRIPT = r"""
     var c = page.data().claims[cid];
     for (var i = 0; i < c.bears_on.length; i++) {
       var t = c.bears_on[i].id;
-      if (!seen[t] && page.data().claims[t]) return t;
+      if (!seen[t] && page.has(t)) return t;
     }
     return null;
   }
   function trail(cid) {
-    var chain = [], seen = {};
+    var chain = [], seen = Object.create(null);
     seen[cid] = true;
     for (var p = parentOf(cid, seen); p; p = parentOf(p, seen)) {
       chain.unshift(p);
@@ -105,17 +105,21 @@ BROWSER_SCRIPT = r"""
     a.appendChild(el("div", "text", pick(c.text)));
     return a;
   }
-  function column(cls, title, ids) {
+  function column(cls, title, ids, heading) {
     var col = el("section", "column " + cls);
-    col.appendChild(el("h3", null, say(title) + " (" + ids.length + ")"));
+    if (title) col.appendChild(el("h3", null, say(title) + " (" + ids.length + ")"));
+    if (heading) col.appendChild(el("div", "issue", heading));
     var list = el("div", "cards");
     col.appendChild(list);
     var shown = 0;
-    function more() {
-      ids.slice(shown, shown + PAGE).forEach(function (cid) { list.appendChild(card(cid)); });
+    function more(ev) {
+      var added = ids.slice(shown, shown + PAGE).map(function (cid) {
+        return list.appendChild(card(cid));
+      });
       shown = Math.min(ids.length, shown + PAGE);
       var old = col.querySelector("button.more");
       if (old) old.remove();
+      if (ev && added.length) added[0].focus();  // the button is gone: on to what it showed
       if (shown < ids.length) {
         var b = el("button", "more", say("show more") + " (" + (ids.length - shown) + ")");
         b.addEventListener("click", more);
@@ -127,31 +131,29 @@ BROWSER_SCRIPT = r"""
     return col;
   }
   function starts() {
-    var claims = page.data().claims, issues = {}, order = [], loose = [];
+    var claims = page.data().claims, issues = Object.create(null), order = [];
     Object.keys(claims).forEach(function (cid) {
-      var c = claims[cid];
-      if (c.answers) {
-        if (!issues[c.answers.id]) {
-          issues[c.answers.id] = {q: c.answers.question, ids: []};
-          order.push(c.answers.id);
-        }
-        issues[c.answers.id].ids.push(cid);
-      } else if (!c.bears_on.length) {
-        loose.push(cid);
+      var answers = claims[cid].answers;
+      if (!answers) return;
+      if (!issues[answers.id]) {
+        issues[answers.id] = {q: answers.question, ids: []};
+        order.push(answers.id);
       }
+      issues[answers.id].ids.push(cid);
     });
     box.appendChild(el("h2", null, say("Where it starts")));
     order.forEach(function (iid) {
-      box.appendChild(el("div", "issue", pick(issues[iid].q)));
-      issues[iid].ids.forEach(function (cid) { box.appendChild(card(cid)); });
+      box.appendChild(column("issue-positions", null, issues[iid].ids, pick(issues[iid].q)));
     });
-    if (loose.length && order.length) box.appendChild(el("div", "issue", say("Other claims")));
-    loose.slice(0, 500).forEach(function (cid) { box.appendChild(card(cid)); });
+    var loose = page.data().starts;
+    if (loose.length) {
+      box.appendChild(column("loose", null, loose, order.length ? say("Other claims") : ""));
+    }
   }
   function render(cid) {
     box.textContent = "";
     var claims = page.data().claims;
-    if (!cid || !claims[cid]) {
+    if (!cid || !page.has(cid)) {
       var keys = Object.keys(claims);
       if (keys.length) starts();
       return;
@@ -184,15 +186,18 @@ BROWSER_SCRIPT = r"""
     cols.appendChild(column("cons", "Cons", claims[cid].opposers));
     box.appendChild(cols);
   }
-  page.onChange(function (cid) {
+  page.onChange(function (cid, same) {  // the same claim again (a new version, a language):
+    var top = box.scrollTop;            // stay where the reader was
     render(cid);
-    box.scrollTop = 0;
+    box.scrollTop = same ? top : 0;
   });
   // keys: arrows move between cards, Backspace goes up to the parent
   document.addEventListener("keydown", function (ev) {
     if (document.body.getAttribute("data-mode") !== "browser") return;
+    if (ev.altKey || ev.ctrlKey || ev.metaKey || ev.defaultPrevented) return;  // Alt+← is Back
     var t = ev.target;
     if (t && (t.tagName === "INPUT" || t.tagName === "SELECT" || t.tagName === "TEXTAREA")) return;
+    if (t && t.isContentEditable) return;
     var cards = Array.prototype.slice.call(box.querySelectorAll("a.card[href]"));
     var at = cards.indexOf(document.activeElement);
     if (ev.key === "ArrowDown" || ev.key === "ArrowUp") {
@@ -204,7 +209,7 @@ BROWSER_SCRIPT = r"""
     } else if (ev.key === "Backspace") {
       var cid = page.selected();
       if (cid) {
-        var seen = {};
+        var seen = Object.create(null);
         seen[cid] = true;
         var up = parentOf(cid, seen);
         page.go(up);

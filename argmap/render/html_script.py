@@ -68,26 +68,33 @@ SCRIPT = r"""
     b.setAttribute("data-status", status);
     return b;
   }
+  function has(o, key) { return Object.prototype.hasOwnProperty.call(o, key); }
   function nodeName(g) {
     var t = g.querySelector("title");
     return t ? t.textContent : "";
   }
 
   // ---- the URL hash names the selected claim: #claim=ID
-  function hashClaim() {
-    var m = /^#claim=(.*)$/.exec(location.hash);
+  function claimOf(href) {  // the claim a "#claim=ID" names, if the map has it
+    var m = /^#claim=(.*)$/.exec(href || "");
     if (!m) return null;
-    var cid = decodeURIComponent(m[1]);
-    return data.claims[cid] ? cid : null;
+    try {
+      var cid = decodeURIComponent(m[1]);
+    } catch (e) {
+      return null;  // a hash that is not percent-encoded text
+    }
+    return has(data.claims, cid) ? cid : null;
   }
+  function hashClaim() { return claimOf(location.hash); }
   function go(cid) {  // show it now, and name it in the hash (a new history entry)
     shown(cid);
     var want = cid ? "#claim=" + encodeURIComponent(cid) : "#";
     if (location.hash !== want && (cid || location.hash)) location.hash = want;
   }
   function shown(cid) {
+    var same = cid === selected;
     select(cid, true);
-    listeners.forEach(function (fn) { fn(cid); });
+    listeners.forEach(function (fn) { fn(cid, same); });
   }
   function follow() {  // the hash changed (back, forward, a link, an edited URL)
     var cid = hashClaim();
@@ -98,8 +105,7 @@ SCRIPT = r"""
     var a = ev.target.closest && ev.target.closest('a[href^="#claim="], a[href="#"]');
     if (!a || ev.button !== 0 || ev.ctrlKey || ev.metaKey || ev.shiftKey || ev.altKey) return;
     ev.preventDefault();
-    var m = /^#claim=(.*)$/.exec(a.getAttribute("href"));
-    go(m ? decodeURIComponent(m[1]) : null);
+    go(claimOf(a.getAttribute("href")));
   });
 
   // ---- pictures: one per figure and language, made from its SVG the first time it is shown
@@ -118,7 +124,7 @@ SCRIPT = r"""
     f = el("div", "figure");
     f.setAttribute("data-lang", lang);
     f.setAttribute("data-figure", String(current));
-    f.setAttribute("data-top", figures[current].top);
+    f.setAttribute("data-key", figures[current].key);
     f.hidden = true;
     f.innerHTML = figures[current].svgs[lang];
     pictures.appendChild(f);
@@ -130,15 +136,16 @@ SCRIPT = r"""
     var f = figure(mode === "picture");
     return f ? f.querySelector("svg") : null;
   }
-  function showFigure() {
-    var f = mode === "picture" ? figure(true) : null;
+  function showFigure() {  // the current picture; none for a selected claim it does not draw
+    var drawn = !selected || data.claims[selected].figure !== null;
+    var f = mode === "picture" && drawn ? figure(true) : null;
     pictures.querySelectorAll(".figure").forEach(function (g) { g.hidden = g !== f; });
     nopicture.hidden = mode !== "picture" || !!f;
     apply();
   }
 
   // ---- pan and zoom: change the viewBox of the visible SVG
-  var views = {};
+  var views = Object.create(null);
   function bounds(s) { return s.getAttribute("data-viewbox").split(/[\s,]+/).map(Number); }
   function view() {
     var s = svg(), key = lang + "|" + current;
@@ -197,7 +204,7 @@ SCRIPT = r"""
   // ---- selection: panel and highlighted neighbourhood
   function fitNeighbourhood(cid) {
     // zoom so the claim and everything it is directly related to fill the view
-    var near = {}, box = null, s = svg();
+    var near = Object.create(null), box = null, s = svg();
     if (!s || !figure(false) || figure(false).hidden) return;
     data.claims[cid].neighbours.forEach(function (n) { near[n] = true; });
     s.querySelectorAll("g.node").forEach(function (g) {
@@ -228,7 +235,7 @@ SCRIPT = r"""
   function highlight(cid) {
     var s = svg();
     if (!s) return;
-    var near = {};
+    var near = Object.create(null);
     if (cid) data.claims[cid].neighbours.forEach(function (n) { near[n] = true; });
     s.classList.toggle("dimmed", !!cid);
     s.querySelectorAll("g.node").forEach(function (g) {
@@ -237,7 +244,7 @@ SCRIPT = r"""
       g.classList.toggle("selected", name === "claim:" + cid);
     });
     s.querySelectorAll("g.edge").forEach(function (g) {
-      var ends = nodeName(g).split(/->|--/);
+      var ends = nodeName(g).split("->");  // ids may hold "--" but never ">"
       g.classList.toggle("near", ends.length === 2 && !!near[ends[0]] && !!near[ends[1]]);
     });
   }
@@ -309,7 +316,7 @@ SCRIPT = r"""
     }));
   }
   function select(cid, scroll) {
-    if (cid && !data.claims[cid]) cid = null;
+    if (cid && !has(data.claims, cid)) cid = null;
     selected = cid;
     if (cid && data.claims[cid].figure !== null && data.claims[cid].figure !== current) {
       current = data.claims[cid].figure;
@@ -417,32 +424,35 @@ SCRIPT = r"""
     labels();
     select(selected, false);
     runSearch();
-    listeners.forEach(function (fn) { fn(selected); });
+    listeners.forEach(function (fn) { fn(selected, true); });
   });
 
   // ---- a version of the map: its data and pictures. The page's first version comes this
   // way too; with argmap serve each later one keeps the viewport, selection and search.
   function update(page) {
-    var kept = {};
-    figures.forEach(function (f, k) { kept[f.top] = k; });
+    var was = figures[current] ? figures[current].key : null;
     data = page.data;
     figures = page.figures;
     haystacks = null;
     document.getElementById("theme").textContent = page.theme;
+    var index = Object.create(null);
+    figures.forEach(function (g, k) { index[g.key] = k; });
+    var old = views;
+    views = Object.create(null);
     pictures.querySelectorAll(".figure").forEach(function (f) {
-      var k = Number(f.getAttribute("data-figure")), l = f.getAttribute("data-lang");
-      var now = figures.findIndex(function (g) { return g.top === f.getAttribute("data-top"); });
-      if (now < 0 || !figures[now].svgs[l]) { f.remove(); return; }
+      var k = f.getAttribute("data-figure"), l = f.getAttribute("data-lang");
+      var key = f.getAttribute("data-key");
+      var now = has(index, key) ? index[key] : -1;
+      if (now < 0 || !has(figures[now].svgs, l)) { f.remove(); return; }
       f.setAttribute("data-figure", String(now));
       f.innerHTML = figures[now].svgs[l];
       var s = f.querySelector("svg");
       if (!s) return;
       prepare(s);
-      var v = views[l + "|" + k], b = bounds(s);
-      delete views[l + "|" + k];
+      var v = old[l + "|" + k], b = bounds(s);
       if (v && v.moved) { v.w0 = b[2]; v.h0 = b[3]; views[l + "|" + now] = v; }
     });
-    if (figures[current] === undefined) current = 0;
+    current = was !== null && has(index, was) ? index[was] : 0;
     var langs = figures.length ? Object.keys(figures[0].svgs) : data.languages.slice();
     if (langs.indexOf(lang) < 0) lang = langs[0] || "en";
     document.documentElement.lang = lang;
@@ -462,9 +472,9 @@ SCRIPT = r"""
       shown(hashClaim());
       return;
     }
-    select(selected && data.claims[selected] ? selected : null, false);
+    select(selected && has(data.claims, selected) ? selected : null, false);
     if (search.value) runSearch();
-    listeners.forEach(function (fn) { fn(selected); });
+    listeners.forEach(function (fn) { fn(selected, true); });
   }
   // problems of the map as `argmap validate` prints them; with errors the picture is stale
   function problems(lines, ok) {
@@ -481,7 +491,10 @@ SCRIPT = r"""
     go: go,
     data: function () { return data; },
     selected: function () { return selected; },
-    hasPicture: function (cid) { return !!data.claims[cid] && data.claims[cid].figure !== null; },
+    has: function (cid) { return has(data.claims, cid); },
+    hasPicture: function (cid) {
+      return has(data.claims, cid) && data.claims[cid].figure !== null;
+    },
     showPicture: function () { setMode("picture"); },
     onChange: function (fn) { listeners.push(fn); },
     pick: pick, word: word, el: el, statusBadge: statusBadge

@@ -128,3 +128,33 @@ def test_graphviz_dies_with_argmap_even_when_argmap_is_killed(tmp_path: Path) ->
     proc.send_signal(signal.SIGKILL)  # type: ignore[attr-defined]
     proc.wait(timeout=10)  # type: ignore[attr-defined]
     assert _wait_gone(int(pid_file.read_text())), "dot outlived a killed argmap"
+
+
+def test_several_layouts_come_back_in_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from argmap.render.graphviz import render_dots
+
+    # each answers with what it read, the later ones sooner: the order is the texts' own
+    fake_dot(tmp_path, "t = sys.stdin.read()\ntime.sleep(0.3 / len(t))\nsys.stdout.write(t)")
+    monkeypatch.setenv("PATH", str(tmp_path))
+    texts = ["a", "bb", "ccc", "dddd", "eeeee"]
+    assert render_dots(texts, "svg", jobs=3) == [t.encode() for t in texts]
+    assert render_dots(texts, "dot") == [t.encode() for t in texts]  # DOT runs nothing
+
+
+def test_a_failed_layout_stops_the_others(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from argmap.render.graphviz import render_dots
+
+    pids = tmp_path / "pids"
+    fake_dot(
+        tmp_path,
+        f"t = sys.stdin.read()\nopen({str(pids)!r}, 'a').write(str(os.getpid()) + '\\n')\n"
+        "if t == 'bad':\n    time.sleep(0.8)\n    sys.stderr.write('syntax error in line 1')\n"
+        "    sys.exit(1)\ntime.sleep(60)",
+    )
+    monkeypatch.setenv("PATH", str(tmp_path))
+    with pytest.raises(ToolError, match="syntax error in line 1"):
+        render_dots(["slow", "bad", "slow"], "svg", timeout=None, jobs=3)
+    started = [int(line) for line in pids.read_text().split()]
+    assert len(started) == 3 and all(gone(pid) for pid in started)  # none left running
