@@ -10,8 +10,9 @@ Each figure has a reference measured in this process beside it, and the issue's 
   ``dot`` laying out the same pictures' DOT: budget 10 s (goal 5 s) and 30 MB;
 * **load** (Chromium opening the page until the browser shows its first card) against Chromium
   opening a page that holds the same data and only parses it: budget 3 s;
-* **search** and **descend** (typing a query until the results are listed; clicking a card until
-  the next claim's cards are drawn) in the page, against the same page's ``JSON.parse`` of a
+* **search**, **descend** and **thesis** (typing a query until the results are listed; clicking a
+  card until the next claim's cards are drawn; going up to the thesis, the claim with the most
+  reasons) in the page, against the same page's ``JSON.parse`` of a
   claim's data as a floor: budget 100 ms each.
 
 Chromium is Debian's ``chromium`` through Playwright, as in the tests; without it the browser
@@ -79,7 +80,8 @@ def browser_figures(page: Path, repeats: int) -> dict[str, float] | str:
         encoding="utf-8",
     )
     flags = ["--no-sandbox", "--disable-gpu", "--no-first-run"]
-    out: dict[str, list[float]] = {k: [] for k in ("load", "plain", "search", "descend", "parse")}
+    names = ("load", "plain", "search", "descend", "thesis", "parse")
+    out: dict[str, list[float]] = {k: [] for k in names}
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, args=flags)
         for _ in range(repeats):
@@ -106,6 +108,13 @@ def browser_figures(page: Path, repeats: int) -> dict[str, float] | str:
                     const card = document.querySelector('#browser .columns a.card')
                       || document.querySelector('#browser .crumbs a[data-claim]');
                     const t = performance.now(); card.click();
+                    requestAnimationFrame(() => done(performance.now() - t)); })"""
+                )
+            )
+            out["thesis"].append(  # up to the claim with the most reasons: the worst redraw
+                pg.evaluate(
+                    """() => new Promise(done => {
+                    const t = performance.now(); window.argmapPage.go('k1');
                     requestAnimationFrame(() => done(performance.now() - t)); })"""
                 )
             )
@@ -171,7 +180,7 @@ def main(argv: list[str] | None = None) -> int:
             f"  load     {load:7.2f} s   a page that only parses its data: {plain:.3f} s "
             f"({load / plain:,.1f}x)   budget {BUDGETS['load']:g} s: {verdict}"
         )
-        for name in ("search", "descend"):
+        for name in ("search", "descend", "thesis"):
             ms = figures[name]
             verdict = "pass" if ms <= BUDGETS["ms"] else "OVER BUDGET"
             print(

@@ -54,7 +54,7 @@ BROWSER_SCRIPT = r"""
   var page = window.argmapPage;
   var box = document.getElementById("browser");
   var el = page.el, pick = page.pick, word = page.word;
-  var PAGE = 200;  // cards per column before "show more"
+  var PAGE = 100;  // cards per column before "show more"
   var WORDS = {
     ja: {Pros: "賛成", Cons: "反対", Start: "議論の出発点", reasons: "件の根拠",
          "show more": "さらに表示", "Show in picture": "図で見る", "Where it starts": "出発点",

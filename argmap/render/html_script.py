@@ -27,6 +27,7 @@ SCRIPT = r"""
   var results = document.getElementById("results");
   var langSelect = document.getElementById("lang");
   var MAX_RESULTS = 100;
+  var PANEL_MAX = 50;  // links per panel list (the pro/con browser pages through them all)
 
   var UI = {
     ja: {"Asserted by": "主張者", "Sources": "出典", "Answers": "答える問い",
@@ -34,7 +35,7 @@ SCRIPT = r"""
          "Bears on": "この主張が関わる主張", supports: "支持", opposes: "反対",
          undercuts: "推論を崩す", strength: "強さ", weight: "重み", fact: "事実", value: "価値",
          policy: "政策", definition: "定義", "in": "成立", out: "不成立", undec: "未決",
-         "no match": "該当なし", "more matches": "件ほかにも該当",
+         "no match": "該当なし", "more matches": "件ほかにも該当", more: "件ほか",
          "Pro/con": "賛否", "Picture": "図",
          "no picture": "この部分は大きすぎて図にしていません。賛否の一覧でたどれます。",
          empty: "主張をクリックするか検索すると、その根拠が表示されます。"},
@@ -258,13 +259,17 @@ SCRIPT = r"""
     li.appendChild(el("span", "id", cid));
     return li;
   }
-  function section(title, items) {
+  function section(title, items, make) {  // the first PANEL_MAX items, made by make
     panel.appendChild(el("h3", null, word(title)));
     var ul = el("ul");
-    items.forEach(function (item) { ul.appendChild(item); });
+    items.slice(0, PANEL_MAX).forEach(function (item) { ul.appendChild(make(item)); });
     if (!items.length) ul.appendChild(el("li", "hint", "\u2014"));
+    if (items.length > PANEL_MAX) {
+      ul.appendChild(el("li", "hint", "+" + (items.length - PANEL_MAX) + " " + word("more")));
+    }
     panel.appendChild(ul);
   }
+  function same(item) { return item; }
   function show(cid) {
     panel.textContent = "";
     panel.removeAttribute("data-claim");
@@ -292,8 +297,8 @@ SCRIPT = r"""
       }
     });
     if (Object.keys(c.quote).length) panel.appendChild(el("blockquote", "quote", pick(c.quote)));
-    section("Asserted by", c.by.map(function (a) { return el("li", "actor", pick(a.name)); }));
-    section("Sources", c.sources.map(function (s) {
+    section("Asserted by", c.by, function (a) { return el("li", "actor", pick(a.name)); });
+    section("Sources", c.sources, function (s) {
       var li = el("li", "source");
       if (s.url) {
         var a = el("a", null, pick(s.title));
@@ -304,16 +309,16 @@ SCRIPT = r"""
       }
       if (s.date) li.appendChild(el("span", "id", " " + s.date));
       return li;
-    }));
-    if (c.answers) section("Answers", [el("li", "issue", pick(c.answers.question))]);
-    if (c.tags.length) section("Tags", [el("li", null, c.tags.join(", "))]);
-    section("Supported by", c.supporters.map(claimLink));
-    section("Opposed by", c.opposers.map(claimLink));
-    section("Bears on", c.bears_on.map(function (b) {
+    });
+    if (c.answers) section("Answers", [el("li", "issue", pick(c.answers.question))], same);
+    if (c.tags.length) section("Tags", [el("li", null, c.tags.join(", "))], same);
+    section("Supported by", c.supporters, claimLink);
+    section("Opposed by", c.opposers, claimLink);
+    section("Bears on", c.bears_on, function (b) {
       var li = claimLink(b.id);
       li.insertBefore(el("span", "badge relation-" + b.type, word(b.type)), li.firstChild);
       return li;
-    }));
+    });
   }
   function select(cid, scroll) {
     if (cid && !has(data.claims, cid)) cid = null;
