@@ -283,3 +283,27 @@ def test_user_text_in_a_message_cannot_break_its_line(tmp_path: Path) -> None:
     lines = result.stderr.splitlines()
     assert lines[0].startswith(f"{path}:6:") and "sup\\u2028ports\\u001b[31m" in lines[0]
     assert "\u2028" not in result.stderr and "\x1b" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt", "expected"),
+    [
+        ("[1]\n", "sadface", "x.json:1:1: error: a SADFace document must be an object, not a list"),
+        (
+            '{"nodes": [{"id": 1, "type": "I"}], "edges": [{"from": {"id": 1}, "to": {}}]}',
+            None,  # guessed: OVA2, from the edge's whole-node ends
+            "x.json:1:73: error: the 'to' node of an edge has no 'id' (a string or an integer)",
+        ),
+        ('{"nodes": [],\n "edges": {}}', "ova", "x.json:1:1: error: an OVA2 save needs a 'edges'"),
+    ],
+)
+def test_bad_ova_and_sadface_files_are_located(tmp_path: Path, text, fmt, expected) -> None:
+    path = tmp_path / "x.json"
+    path.write_text(text, encoding="utf-8")
+    args = ["import", path, *(["--from", fmt] if fmt else [])]
+    result = run(*args, code=1)
+    assert (
+        str(tmp_path / expected) in result.stderr
+        or expected.replace("x.json", str(path)) in result.stderr
+    ), result.stderr
+    assert "Traceback" not in result.stderr
