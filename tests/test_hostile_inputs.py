@@ -302,8 +302,5 @@ def test_bad_ova_and_sadface_files_are_located(tmp_path: Path, text, fmt, expect
     path.write_text(text, encoding="utf-8")
     args = ["import", path, *(["--from", fmt] if fmt else [])]
     result = run(*args, code=1)
-    assert (
-        str(tmp_path / expected) in result.stderr
-        or expected.replace("x.json", str(path)) in result.stderr
-    ), result.stderr
+    assert expected.replace("x.json", str(path), 1) in result.stderr, result.stderr
     assert "Traceback" not in result.stderr
