@@ -69,7 +69,7 @@ def dump_graphml(
             if claim.answers in amap.issues
             else "",
             weight="" if claim.weight is None else str(claim.weight),
-            color=theme.KINDS[claim.kind].color,
+            color=theme.DEFAULT.kinds[claim.kind].color,
         )
         if groups is not None:
             key = groups.of_claim.get(claim.id, "")
@@ -86,11 +86,11 @@ def dump_graphml(
             weight="" if rel.weight is None else str(rel.weight),
             by=", ".join(rel.by),
             source=", ".join(rel.source),
-            color=theme.RELATIONS[rel.type].color,
+            color=theme.DEFAULT.relations[rel.type].color,
         )
     for _, _, data in g.edges(data=True):
         data["label"] = data["type"] if data["role"] == "target" else ""
-        data["color"] = theme.RELATIONS[data["type"]].color
+        data["color"] = theme.DEFAULT.relations[data["type"]].color
     return _write(g)
 
 
@@ -120,7 +120,7 @@ def _collapsed(amap: ArgumentMap, lang: str | None, groups: Clusters) -> nx.Mult
                 node="claim",
                 label=amap.text(claim.text, lang),
                 kind=claim.kind,
-                color=theme.KINDS[claim.kind].color,
+                color=theme.DEFAULT.kinds[claim.kind].color,
             )
     for iid, issue in amap.issues.items():
         if iid not in groups.of_issue:
@@ -132,6 +132,6 @@ def _collapsed(amap: ArgumentMap, lang: str | None, groups: Clusters) -> nx.Mult
             type=rtype,
             label=rtype,
             count=str(count),
-            color=theme.RELATIONS[rtype].color,
+            color=theme.DEFAULT.relations[rtype].color,
         )
     return g

@@ -81,21 +81,21 @@ def dump_mermaid(
     title = amap.text(amap.title, lang) if amap.title else ""
     out.append(f"%% {escape_label(title)}" if title else "%% argmap")
     out.append("flowchart BT")
-    for kind, style in theme.KINDS.items():
+    for kind, style in theme.DEFAULT.kinds.items():
         dash = ",stroke-dasharray:5 3" if style.dashed else ""
         out.append(
             f"  classDef {kind} fill:{style.fill},stroke:{style.color},"
-            f"stroke-width:{style.penwidth}px,color:{theme.TEXT_COLOR}{dash}"
+            f"stroke-width:{style.penwidth}px,color:{theme.DEFAULT.ink}{dash}"
         )
     out.append(
-        f"  classDef issue fill:{theme.ISSUE_FILL},stroke:{theme.ISSUE_COLOR},"
-        f"color:{theme.TEXT_COLOR}"
+        f"  classDef issue fill:{theme.DEFAULT.issue_fill},stroke:{theme.DEFAULT.issue_color},"
+        f"color:{theme.DEFAULT.ink}"
     )
-    out.append(f"  classDef junction fill:{theme.TEXT_COLOR},stroke:{theme.TEXT_COLOR}")
+    out.append(f"  classDef junction fill:{theme.DEFAULT.ink},stroke:{theme.DEFAULT.ink}")
     if groups is not None:
         out.append(
-            f"  classDef group fill:{theme.CLUSTER_FILL},stroke:{theme.MUTED_COLOR},"
-            f"color:{theme.TEXT_COLOR}"
+            f"  classDef group fill:{theme.DEFAULT.cluster_fill},stroke:{theme.DEFAULT.muted},"
+            f"color:{theme.DEFAULT.ink}"
         )
     node: dict[str, str] = {}
     boxes: dict[str, str] = {}  # id -> the line that draws it
@@ -121,7 +121,7 @@ def dump_mermaid(
     if legend:
         out.append(f'  subgraph legend["{escape_label(words["legend"])}"]')
         out.append("    direction LR")
-        for kind in theme.KINDS:
+        for kind in theme.DEFAULT.kinds:
             out.append(f'    lk_{kind}("{escape_label(words[kind])}"):::{kind}')
         for rtype in ("supports", "opposes", "undercuts"):
             out.append(f'    la_{rtype}[" "]')
@@ -135,7 +135,7 @@ def dump_mermaid(
         out.append(line)
         styles.setdefault(key, []).append(i)
     for key, indexes in styles.items():
-        style = theme.RELATIONS[key]
+        style = theme.DEFAULT.relations[key]
         dash = ",stroke-dasharray:6 4" if style.style == "dashed" else ""
         if style.style == "dotted":
             dash = ",stroke-dasharray:2 3"

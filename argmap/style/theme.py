@@ -340,23 +340,6 @@ PRINT = Theme(
 #: The themes by name, the default first.
 THEMES: dict[str, Theme] = {t.name: t for t in (DEFAULT, COLORBLIND, PRINT)}
 
-# The default theme's colours under their old names, for what draws without a theme (the
-# Mermaid and GraphML exports).
-TEXT_COLOR = DEFAULT.ink
-MUTED_COLOR = DEFAULT.muted
-BACKGROUND = DEFAULT.background
-KINDS: Mapping[str, KindStyle] = DEFAULT.kinds
-RELATIONS: Mapping[str, EdgeStyle] = DEFAULT.relations
-ISSUE_COLOR = DEFAULT.issue_color
-ISSUE_FILL = DEFAULT.issue_fill
-CLUSTER_COLOR = DEFAULT.cluster_color
-CLUSTER_FILL = DEFAULT.cluster_fill
-STATUS_FILLS: Mapping[str, str] = DEFAULT.status_fills
-UNKNOWN_STATUS_FILL = DEFAULT.unknown_status_fill
-STRENGTH_HIGH = DEFAULT.strength_high
-ACTOR_FILLS = DEFAULT.actor_fills
-NO_ACTOR_FILL = DEFAULT.no_actor_fill
-
 #: Words printed in pictures, per language; other languages use English.
 WORDS: dict[str, dict[str, str]] = {
     "en": {
@@ -428,15 +411,6 @@ def words(lang: str | None) -> dict[str, str]:
     """
     base = (lang or "en").split("-")[0].lower()
     return WORDS.get(base, WORDS["en"])
-
-
-def strength_fill(value: float) -> str:
-    """The default theme's fill for a strength in [0, 1] (see :meth:`Theme.strength_fill`).
-
-    >>> strength_fill(0), strength_fill(1)
-    ('#ffffff', '#4ade80')
-    """
-    return DEFAULT.strength_fill(value)
 
 
 def status_key(status: str) -> str | None:

@@ -165,7 +165,7 @@ def test_torture_text_parses_back_without_injection() -> None:
     # exactly the nodes we made: one issue, two claims (no attribute or node injected)
     assert sorted(names) == sorted(['"issue:q\\"]"', '"claim:x\\"}"', '"claim:y\\\\N"'])
     x_node = looks(dot)[0]['"claim:x\\"}"']
-    assert x_node["color"] == f'"{theme.KINDS["policy"].color}"'  # not "red"
+    assert x_node["color"] == f'"{theme.DEFAULT.kinds["policy"].color}"'  # not "red"
     assert x_node["class"] == '"claim policy"'
     label = x_node["label"]
     assert "<b>bold</b>" not in label and "&lt;b&gt;bold&lt;/b&gt;" in label
@@ -220,7 +220,7 @@ def test_undercut_attacks_the_junction_and_linked_premises_meet() -> None:
     assert f'"claim:lobby" -> {junction} [' in dot
     undercut_edge = edge_look(dot, '"claim:lobby"', junction)
     assert undercut_edge["style"] == '"dashed"'
-    assert undercut_edge["color"] == f'"{theme.RELATIONS["undercuts"].color}"'
+    assert undercut_edge["color"] == f'"{theme.DEFAULT.relations["undercuts"].color}"'
     # the linked argument: both premises into one junction, one arrow into the conclusion
     assert edge_look(dot, '"claim:price"', '"relation:cost-calc"')["arrowhead"] == '"none"'
     assert edge_look(dot, '"claim:count"', '"relation:cost-calc"')["arrowhead"] == '"none"'
@@ -248,7 +248,7 @@ def test_defaults_reach_only_what_they_describe(
     for name, look in nodes.items():
         kind, _, key = name.strip('"').partition(":")
         if kind == "claim":
-            style = theme.KINDS[drawn_map.claims[key].kind]
+            style = theme.DEFAULT.kinds[drawn_map.claims[key].kind]
             assert look["class"] == f'"claim {drawn_map.claims[key].kind}"'
             assert look["shape"] == '"box"' and look["color"] == f'"{style.color}"'
             assert ("dashed" in look["style"]) == style.dashed
@@ -256,7 +256,9 @@ def test_defaults_reach_only_what_they_describe(
             assert (float(look["penwidth"]) > style.penwidth) == wide
         elif kind == "issue":
             assert look["shape"] == f'"{theme.ISSUE_SHAPE}"' and look["class"] == '"issue"'
-            assert look["fillcolor"] == f'"{theme.ISSUE_FILL}"' and look["penwidth"] == "1.6"
+            assert (
+                look["fillcolor"] == f'"{theme.DEFAULT.issue_fill}"' and look["penwidth"] == "1.6"
+            )
         elif kind == "relation":
             assert look["shape"] == '"circle"' and look["penwidth"] == "1"
             assert look["class"].startswith('"junction ')
@@ -264,7 +266,7 @@ def test_defaults_reach_only_what_they_describe(
             assert kind == "group" and look["class"] == '"group"'
     for _, target, look in edges:
         rtype = look["class"].strip('"').removeprefix("relation ")
-        style = theme.RELATIONS[rtype]
+        style = theme.DEFAULT.relations[rtype]
         assert look["color"] == f'"{style.color}"' and look["style"] == f'"{style.style}"'
         if "penwidth" in look and "xlabel" not in look and "×" not in look["tooltip"]:
             assert float(look["penwidth"]) == style.penwidth
@@ -307,14 +309,14 @@ def test_style_basics() -> None:
     assert "Noto Sans CJK JP" in dot.split("\n")[1]
     assert 'shape="hexagon"' in dot
     assert '"claim:x" -> "issue:q"' in dot
-    support = theme.RELATIONS["supports"].color
-    oppose = theme.RELATIONS["opposes"].color
+    support = theme.DEFAULT.relations["supports"].color
+    oppose = theme.DEFAULT.relations["opposes"].color
     a_x = edge_look(dot, '"claim:a"', '"claim:x"')
     assert (a_x["arrowhead"], a_x["color"]) == ('"normal"', f'"{support}"')
     b_x = edge_look(dot, '"claim:b"', '"claim:x"')
     assert (b_x["arrowhead"], b_x["color"]) == ('"tee"', f'"{oppose}"')
     x_node = looks(dot)[0]['"claim:x"']
-    assert x_node["color"] == f'"{theme.KINDS["policy"].color}"'
+    assert x_node["color"] == f'"{theme.DEFAULT.kinds["policy"].color}"'
     assert "POLICY" in x_node["label"] and "— Alice" in x_node["label"]
     assert "rank=max" in dot
     assert 'rankdir="LR"' in to_dot(tiny(), RenderOptions(rankdir="LR"))
@@ -347,14 +349,14 @@ def test_clusters() -> None:
 
 def test_color_by_actor_and_status() -> None:
     dot = to_dot(tiny(), RenderOptions(color_by="actor"))
-    assert f'fillcolor="{theme.ACTOR_FILLS[0]}"' in dot and "Alice" in graph_label(dot)
+    assert f'fillcolor="{theme.DEFAULT.actor_fills[0]}"' in dot and "Alice" in graph_label(dot)
     statuses = {"x": "in", "a": "in", "b": "OUT", "c": "undecided"}
     dot = to_dot(tiny(), RenderOptions(color_by="status", statuses=statuses))
     legend = graph_label(dot)
     for key in ("in", "out", "undec"):
-        assert theme.STATUS_FILLS[key] in legend
+        assert theme.DEFAULT.status_fills[key] in legend
     b_line = next(x for x in dot.splitlines() if x.startswith('"claim:b" ['))
-    assert f'fillcolor="{theme.STATUS_FILLS["out"]}"' in b_line
+    assert f'fillcolor="{theme.DEFAULT.status_fills["out"]}"' in b_line
     dot = to_dot(tiny(), RenderOptions(color_by="status", strengths={"x": 1.0, "a": 0.0}))
     assert 'fillcolor="#4ade80"' in dot and "strength 1.00" in dot
     with pytest.raises(ArgmapError, match="needs statuses"):

@@ -18,7 +18,6 @@ from argmap.model import ArgumentMap
 from argmap.render.diffmarks import marked_picture, merged_map
 from argmap.render.dot import RenderOptions, to_dot
 from argmap.render.html import PageOptions
-from argmap.style import theme
 from argmap.style.theme import DEFAULT, OKABE_ITO, PAGE_COLORS, THEMES
 
 pytestmark = pytest.mark.filterwarnings("ignore:.*deprecated.*:DeprecationWarning")
@@ -126,14 +125,13 @@ def test_default_theme_is_what_no_theme_draws(options: dict) -> None:
     assert to_dot(tiny(), RenderOptions(**options, theme="print")) != plain
 
 
-def test_the_old_constants_are_the_default_themes() -> None:
-    assert theme.KINDS is DEFAULT.kinds and theme.RELATIONS is DEFAULT.relations
-    assert (theme.TEXT_COLOR, theme.ISSUE_FILL, theme.STATUS_FILLS["out"]) == (
+def test_the_default_theme_keeps_the_old_colours() -> None:
+    assert (DEFAULT.ink, DEFAULT.issue_fill, DEFAULT.status_fills["out"]) == (
         "#1f2937",
         "#fde68a",
         "#fecaca",
     )
-    assert theme.strength_fill(1) == DEFAULT.strength_fill(1) == "#4ade80"
+    assert DEFAULT.strength_fill(1) == "#4ade80"
     assert RenderOptions().theme is DEFAULT and list(THEMES) == ["default", "colorblind", "print"]
 
 
