@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
 from collections.abc import Callable, Iterable, Sequence
@@ -23,6 +24,27 @@ def choice(
     return click.option(
         *decls, type=click.Choice(list(choices)), default=default, show_default=True, help=help
     )
+
+
+def option_group(
+    names: Sequence[str],
+    options: Sequence[Callable[[F], F]],
+    build: Callable[[dict[str, Any]], dict[str, Any]],
+) -> Callable[[F], F]:
+    """A decorator adding ``options`` to a click command: the values of the parameters named
+    ``names`` reach the command as the keyword arguments ``build`` makes of them."""
+
+    def decorate(command: F) -> F:
+        @functools.wraps(command)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            values = {name: kwargs.pop(name) for name in names}
+            return command(*args, **build(values), **kwargs)
+
+        for option in reversed(options):
+            wrapper = option(wrapper)
+        return wrapper  # type: ignore[return-value]
+
+    return decorate
 
 
 #: The --format option of commands that print text or JSON.

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any
 
 import click
 
 from argmap.cli import progress
-from argmap.cli.common import fail, load
+from argmap.cli.common import fail, load, option_group
 from argmap.cli.diff import diff_options, diff_view
 from argmap.cli.output import FORCE_OPTION, check_output, to_stdout, write_output
 from argmap.cli.render import RANKDIR, THEME
@@ -19,69 +17,64 @@ from argmap.model import ArgumentMap
 from argmap.render.html import Page, PageOptions
 from argmap.view import Selection
 
-F = TypeVar("F", bound=Callable[..., Any])
-
 _NAMES = ("langs", "evaluate", "show", "rankdir", "theme", "timeout", "no_size_limit")
 
 
-def page_options(command: F) -> F:
-    """Add what the page draws (``html`` and ``serve`` alike), given to the command as
-    ``page: PageOptions`` and ``no_size_limit: bool``."""
+def _page(values: dict[str, Any]) -> dict[str, Any]:
+    """The command's ``page: PageOptions`` and ``no_size_limit`` from the page options."""
     from argmap.cli.render import _show
 
-    @functools.wraps(command)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        values = {name: kwargs.pop(name) for name in _NAMES}
-        _check_languages(values["langs"])
-        page = PageOptions(
-            langs=values["langs"],
-            evaluate=values["evaluate"],
-            show=_show(values["show"]),
-            rankdir=values["rankdir"],
-            timeout=values["timeout"],
-            theme=values["theme"],
-        )
-        return command(*args, page=page, no_size_limit=values["no_size_limit"], **kwargs)
-
-    options = (
-        click.option(
-            "--lang",
-            "langs",
-            multiple=True,
-            help="Languages to include, first shown first (repeatable; default: all the map's).",
-        ),
-        click.option(
-            "--evaluate/--no-evaluate",
-            default=True,
-            show_default=True,
-            help="Colour claims by weighed status and show status and DF-QuAD strength in the "
-            "panel.",
-        ),
-        click.option(
-            "--show",
-            default="actors",
-            show_default=True,
-            help="What a claim box carries besides its text: actors,sources,ids (or none).",
-        ),
-        RANKDIR,
-        THEME,
-        click.option(
-            "--no-size-limit",
-            is_flag=True,
-            help="Draw a map of more than 2,500 claims or 10,000 relations in one picture "
-            "anyway, rather than in pictures of its parts (Graphviz may take minutes).",
-        ),
-        click.option(
-            "--timeout",
-            type=click.FloatRange(min=1),
-            default=120,
-            show_default=True,
-            help="Seconds each Graphviz layout may take.",
-        ),
+    _check_languages(values["langs"])
+    page = PageOptions(
+        langs=values["langs"],
+        evaluate=values["evaluate"],
+        show=_show(values["show"]),
+        rankdir=values["rankdir"],
+        timeout=values["timeout"],
+        theme=values["theme"],
     )
-    for option in reversed(options):
-        wrapper = option(wrapper)
-    return wrapper  # type: ignore[return-value]
+    return {"page": page, "no_size_limit": values["no_size_limit"]}
+
+
+_OPTIONS = (
+    click.option(
+        "--lang",
+        "langs",
+        multiple=True,
+        help="Languages to include, first shown first (repeatable; default: all the map's).",
+    ),
+    click.option(
+        "--evaluate/--no-evaluate",
+        default=True,
+        show_default=True,
+        help="Colour claims by weighed status and show status and DF-QuAD strength in the panel.",
+    ),
+    click.option(
+        "--show",
+        default="actors",
+        show_default=True,
+        help="What a claim box carries besides its text: actors,sources,ids (or none).",
+    ),
+    RANKDIR,
+    THEME,
+    click.option(
+        "--no-size-limit",
+        is_flag=True,
+        help="Draw a map of more than 2,500 claims or 10,000 relations in one picture "
+        "anyway, rather than in pictures of its parts (Graphviz may take minutes).",
+    ),
+    click.option(
+        "--timeout",
+        type=click.FloatRange(min=1),
+        default=120,
+        show_default=True,
+        help="Seconds each Graphviz layout may take.",
+    ),
+)
+
+#: Add what the page draws (``html`` and ``serve`` alike), given to the command as
+#: ``page: PageOptions`` and ``no_size_limit: bool``.
+page_options = option_group(_NAMES, _OPTIONS, _page)
 
 
 def _check_languages(langs: tuple[str, ...]) -> None:
@@ -118,8 +111,10 @@ def html(
     against: str | None,
     changed_only: bool,
 ) -> None:
-    """Write MAP as one HTML file that works offline: pan and zoom, search in every language,
-    a language switch, and a panel per claim with its sources, supporters and opposers.
+    """Write MAP as one HTML file that works offline, at any size: a pro/con browser of every
+    claim, pictures with pan and zoom (the whole map, or its parts when it is too big for one),
+    search in every language, a language switch, and a panel per claim with its sources,
+    supporters and opposers.
 
     The view options (--focus, --issue, --tag, --actor) put only that part of MAP on the page.
     """

@@ -3,18 +3,13 @@
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable
 from dataclasses import replace
-from typing import Any, TypeVar
 
 import click
 
-from argmap.cli.common import choice
+from argmap.cli.common import choice, option_group
 from argmap.model import ArgumentMap
 from argmap.view import DIRECTIONS, Selection, select
-
-F = TypeVar("F", bound=Callable[..., Any])
 
 _NAMES = ("focus", "depth", "direction", "issue", "tags", "actors")
 
@@ -33,44 +28,33 @@ def apply_view(amap: ArgumentMap, view: Selection) -> tuple[ArgumentMap, Selecti
     return select(amap, view), view
 
 
-def view_options(command: F) -> F:
-    """Add the view options to a click command; it receives them as ``view: Selection``."""
+_OPTIONS = (
+    click.option("--focus", help="Only the neighbourhood of this claim (id or unique prefix)."),
+    click.option(
+        "--depth",
+        type=click.IntRange(min=0),
+        default=2,
+        show_default=True,
+        help="With --focus: how many relations away to go.",
+    ),
+    choice(
+        "--direction",
+        DIRECTIONS,
+        "both",
+        "With --focus: up toward what the claim bears on, down toward what bears on it, or both.",
+    ),
+    click.option(
+        "--issue",
+        help="Only the debate of this issue: its positions and every claim bearing on them.",
+    ),
+    click.option("--tag", "tags", multiple=True, help="Keep claims with this tag (repeatable)."),
+    click.option(
+        "--actor",
+        "actors",
+        multiple=True,
+        help="Keep claims put forward by this actor (repeatable).",
+    ),
+)
 
-    @functools.wraps(command)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        values = {name: kwargs.pop(name) for name in _NAMES}
-        return command(*args, view=Selection(**values), **kwargs)
-
-    options = (
-        click.option("--focus", help="Only the neighbourhood of this claim (id or unique prefix)."),
-        click.option(
-            "--depth",
-            type=click.IntRange(min=0),
-            default=2,
-            show_default=True,
-            help="With --focus: how many relations away to go.",
-        ),
-        choice(
-            "--direction",
-            DIRECTIONS,
-            "both",
-            "With --focus: up toward what the claim bears on, down toward what bears on it, "
-            "or both.",
-        ),
-        click.option(
-            "--issue",
-            help="Only the debate of this issue: its positions and every claim bearing on them.",
-        ),
-        click.option(
-            "--tag", "tags", multiple=True, help="Keep claims with this tag (repeatable)."
-        ),
-        click.option(
-            "--actor",
-            "actors",
-            multiple=True,
-            help="Keep claims put forward by this actor (repeatable).",
-        ),
-    )
-    for option in reversed(options):
-        wrapper = option(wrapper)
-    return wrapper  # type: ignore[return-value]
+#: Add the view options to a click command; it receives them as ``view: Selection``.
+view_options = option_group(_NAMES, _OPTIONS, lambda values: {"view": Selection(**values)})
