@@ -197,16 +197,17 @@ def import_(file: str, fmt: str | None, output: str | None, force: bool) -> None
 def shown_warnings() -> Iterator[None]:
     """What a reader or writer worked around (its MapWarnings), each printed as a located
     ``warning:`` line once the body is done."""
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", MapWarning)
-        try:
+    caught: list[warnings.WarningMessage] = []
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", MapWarning)
             yield
-        finally:
-            for item in caught:
-                if isinstance(item.message, MapWarning):
-                    click.echo(item.message.diagnostic.format(), err=True)
-                else:
-                    warnings.warn_explicit(item.message, item.category, item.filename, item.lineno)
+    finally:  # outside the recording: other warnings go on as they would have
+        for item in caught:
+            if isinstance(item.message, MapWarning):
+                click.echo(item.message.diagnostic.format(), err=True)
+            else:
+                warnings.warn_explicit(item.message, item.category, item.filename, item.lineno)
 
 
 __all__ = ["export", "import_"]

@@ -162,3 +162,16 @@ def test_what_an_export_loses_is_said_in_located_lines(runner: CliRunner) -> Non
     assert lost, result.stderr
     assert all(line.startswith(TINY) or "tiny.yaml" in line for line in lost), lost
     assert "UserWarning" not in result.stderr and "warnings.warn" not in result.stderr
+
+
+def test_other_warnings_pass_through_once(capsys) -> None:
+    import warnings
+
+    from argmap.cli.interchange import shown_warnings
+
+    with warnings.catch_warnings(record=True) as seen:
+        warnings.simplefilter("always")
+        with shown_warnings():
+            warnings.warn("from a dependency", UserWarning, stacklevel=1)
+    assert [str(w.message) for w in seen] == ["from a dependency"]  # once, and it returns
+    assert capsys.readouterr().err == ""
