@@ -93,8 +93,9 @@ def bearing_claim(
     return rel.target
 
 
-def _kept(amap: ArgumentMap, key: str, build):
-    """The graph stored on ``amap`` under ``key``, built on first use."""
+def kept(amap: ArgumentMap, key: str, build):
+    """What ``build(amap)`` gives, stored on ``amap`` under ``key`` on first use (a map is
+    immutable, so it never goes stale; pickling leaves it out)."""
     graph = amap.__dict__.get(key)
     if graph is None:
         graph = build(amap)
@@ -108,7 +109,7 @@ def full_graph(amap: ArgumentMap) -> nx.DiGraph:
     Node data: ``node`` ("claim" or "relation") with ``claim`` or ``relation`` and ``type``.
     Edge data: ``role`` ("premise" or "target") and the relation's ``type``.
     """
-    return _kept(amap, "_full_graph", _build_full)
+    return kept(amap, "_full_graph", _build_full)
 
 
 def _build_full(amap: ArgumentMap) -> nx.DiGraph:
@@ -135,7 +136,7 @@ def claim_graph(amap: ArgumentMap | nx.MultiDiGraph) -> nx.MultiDiGraph:
     """
     if not isinstance(amap, ArgumentMap):
         return amap
-    return _kept(amap, "_claim_graph", _build_projection)
+    return kept(amap, "_claim_graph", _build_projection)
 
 
 def _build_projection(amap: ArgumentMap) -> nx.MultiDiGraph:

@@ -7,7 +7,7 @@ Collections keep the order in which the map wrote them, so output is determinist
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from types import MappingProxyType
 
 from argmap.errors import Location
@@ -208,10 +208,8 @@ class ArgumentMap:
         return index
 
     def __getstate__(self) -> dict:
-        state = dict(self.__dict__)
-        for derived in ("_relations_by_id", "_full_graph", "_claim_graph"):
-            state.pop(derived, None)  # rebuilt on demand
-        return state
+        """The fields only: what is derived and kept on the map is rebuilt on demand."""
+        return {f.name: self.__dict__[f.name] for f in fields(self)}
 
     def self_attacks(self) -> list[Relation]:
         """The oppositions whose target is one of their own premises, in map order."""

@@ -87,17 +87,27 @@ def _unknown(what: str, name: str, known: Iterable[str]) -> NotFoundError:
     return NotFoundError(f"no {what} '{name}'", close_matches(name, known))
 
 
-def _issue_debate(amap: ArgumentMap, issue: str) -> set[str]:
+def _issue_debate(amap: ArgumentMap, issue: str) -> frozenset[str]:
     """The positions answering ``issue`` and every claim bearing on them, at any depth."""
-    positions = [cid for cid, claim in amap.claims.items() if claim.answers == issue]
-    if not positions:
-        return set()
+    from argmap.graph import kept
+
+    return kept(amap, "_issue_debates", _issue_debates).get(issue, frozenset())
+
+
+def _issue_debates(amap: ArgumentMap) -> dict[str, frozenset[str]]:
     import networkx as nx
 
     from argmap.graph import claim_graph
 
-    reached = nx.bfs_layers(claim_graph(amap).reverse(copy=False), positions)
-    return {cid for layer in reached for cid in layer}
+    positions: dict[str, list[str]] = {}
+    for cid, claim in amap.claims.items():
+        if claim.answers is not None:
+            positions.setdefault(claim.answers, []).append(cid)
+    up = claim_graph(amap).reverse(copy=False)
+    return {
+        iid: frozenset(cid for layer in nx.bfs_layers(up, ids) for cid in layer)
+        for iid, ids in positions.items()
+    }
 
 
 def _kept_relations(relations: Iterable[Relation], keep: set[str]) -> set[str]:
@@ -310,6 +320,12 @@ def starting_points(amap: ArgumentMap) -> tuple[str, ...]:
     """Where a debate starts, outside its issues' debates (whose positions start them): the
     claims that bear on nothing, and of each circle of claims that bears on nothing outside
     itself (mutual attacks, a claim that opposes itself) its first claim, in the map's order."""
+    from argmap.graph import kept
+
+    return kept(amap, "_starting_points", _starting_points)
+
+
+def _starting_points(amap: ArgumentMap) -> tuple[str, ...]:
     import networkx as nx
 
     from argmap.graph import claim_graph
