@@ -99,21 +99,34 @@ class _Writer:
             raise ArgmapError("the map has no claims; a Kialo discussion needs a thesis")
         bearing = {p for r in amap.claim_relations() if r.target in amap.claims for p in r.premises}
         roots = [cid for cid in amap.claims if cid not in bearing] or [next(iter(amap.claims))]
-        best, most = roots[0], -1
-        for root in roots:
-            reach = self.reach(root)
-            if reach > most:
-                best, most = root, reach
+        reach = self.reach()
+        best = roots[0]
+        for root in roots:  # the first of the most reaching
+            if reach[root] > reach[best]:
+                best = root
         return best
 
-    def reach(self, root: str) -> int:
-        seen, todo = {root}, [root]
-        while todo:
-            for child, _ in self.children.get(todo.pop(), ()):
-                if child not in seen:
-                    seen.add(child)
-                    todo.append(child)
-        return len(seen)
+    def reach(self) -> dict[str, int]:
+        """How many claims each claim reaches through the claims under it (itself counted):
+        one pass over the circles of the map in reverse topological order, each circle's reach
+        kept as a bit set, so that many roots cost no more than one."""
+        import networkx as nx
+
+        index = {cid: k for k, cid in enumerate(self.amap.claims)}
+        g = nx.DiGraph()
+        g.add_nodes_from(index)
+        g.add_edges_from((t, c) for t, under in self.children.items() for c, _ in under)
+        circles = nx.condensation(g)
+        bits: dict[int, int] = {}
+        for node in reversed(list(nx.topological_sort(circles))):
+            found = 0
+            for cid in circles.nodes[node]["members"]:
+                found |= 1 << index[cid]
+            for below in circles.successors(node):
+                found |= bits[below]
+            bits[node] = found
+        mapping = circles.graph["mapping"]
+        return {cid: bits[mapping[cid]].bit_count() for cid in index}
 
     def body(self, claim: Claim, thesis: bool) -> list[str]:
         """The entry's text lines, escaped, with its footnote markers at the end."""
