@@ -383,18 +383,15 @@ class _Importer:
     def undercut_claims(self) -> None:
         """An undercut of an argument that became a claim attacks that claim's inference:
         its first relation to another claim. One that bears on nothing is an opposition."""
+        first: dict[str, str] = {}  # claim -> the key of its first relation to another claim
+        for k, r in self.relations.items():
+            if len(r.premises) == 1 and r.type != "undercuts" and "@" not in r.target:
+                first.setdefault(r.premises[0], k)
         for key, rel in list(self.relations.items()):
             if rel.type != "undercuts" or not rel.target.startswith("@claim:"):
                 continue
             cid = rel.target.removeprefix("@claim:")
-            inference = next(
-                (
-                    k
-                    for k, r in self.relations.items()
-                    if r.premises == (cid,) and r.type != "undercuts" and "@" not in r.target
-                ),
-                None,
-            )
+            inference = first.get(cid)
             if inference is not None:
                 self.relations[key] = replace(rel, target=inference)
                 continue
@@ -405,9 +402,10 @@ class _Importer:
                 rel.loc,
                 "an undercut attacks the step from an argument to its conclusion",
             )
-            self.relations.setdefault(
-                f"{rel.premises[0]}|opposes|{cid}", replace(rel, target=cid, type="opposes")
-            )
+            added = f"{rel.premises[0]}|opposes|{cid}"
+            if added not in self.relations:
+                self.relations[added] = replace(rel, target=cid, type="opposes")
+                first.setdefault(rel.premises[0], added)
 
     def prose(self, relations: tuple[Relation, ...]) -> list[str]:
         """Argdown's untitled paragraphs that bear on nothing and that nothing bears on: prose
@@ -436,9 +434,8 @@ class _Importer:
             for key, rel in remaining:
                 target = rel.target
                 if rel.type == "undercuts":
-                    ref = target if target.startswith("@argument:") else "@argument:" + target
-                    if target in self.relations and "|" in target:  # a relation's own key
-                        ref = target
+                    known = target.startswith("@argument:") or target in self.relations
+                    ref = target if known else "@argument:" + target  # or a relation's own key
                     if ref not in self.relations:
                         self.fail(f"undercut of unknown argument '{target}'", None)
                         continue
