@@ -319,7 +319,7 @@ def parse_apx(text: str, file: str = "<string>") -> Framework:
             bad.append((m.start(), m.group()))
     errors: list[Diagnostic] = []
     lines: _Lines | None = None
-    if bad or pending or any(a not in index or b not in index for a, b, _, _ in supports):
+    if bad or pending or any(a not in index or b not in index or a == b for a, b, _, _ in supports):
         lines = _Lines(text)
     for offset, token in bad[:_MAX_ERRORS]:
         line, col = lines.at(offset)  # type: ignore[union-attr]
@@ -344,6 +344,16 @@ def parse_apx(text: str, file: str = "<string>") -> Framework:
                         f"declare it with 'arg({_quote(name)}).'",
                     )
                 )
+    for a, b, off_a, _ in supports:
+        if a == b:  # a map cannot hold it (an attack on itself it can: allow_self_attacks)
+            line, col = lines.at(off_a)  # type: ignore[union-attr]
+            errors.append(
+                Diagnostic(
+                    f"argument '{a}' supports itself",
+                    Location(file, line, col),
+                    "an argument cannot support itself; leave the fact out",
+                )
+            )
     for a, b, _, _, k in pending:
         if a in index and b in index:
             src[k], dst[k] = index[a], index[b]

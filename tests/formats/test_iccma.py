@@ -134,6 +134,15 @@ def test_apx_errors() -> None:
     ]
 
 
+def test_apx_support_of_itself_is_located() -> None:
+    with pytest.raises(MapError) as exc:
+        parse_apx("baf.\narg(a).\narg(b).\nsupport(a,a).\natt(b,a).\n", "f.apx")
+    assert errors(exc) == [
+        "f.apx:4:9: error: argument 'a' supports itself "
+        "(an argument cannot support itself; leave the fact out)"
+    ]
+
+
 def test_apx_attack_before_declaration_is_fine() -> None:
     fw = parse_apx("att(a,b).\narg(a).\narg(b).\n")
     assert fw.attacks == [("a", "b")]
