@@ -294,7 +294,13 @@ def test_user_text_in_a_message_cannot_break_its_line(tmp_path: Path) -> None:
             None,  # guessed: OVA2, from the edge's whole-node ends
             "x.json:1:73: error: the 'to' node of an edge has no 'id' (a string or an integer)",
         ),
-        ('{"nodes": [],\n "edges": {}}', "ova", "x.json:1:1: error: an OVA2 save needs a 'edges'"),
+        ('{"nodes": [],\n "edges": {}}', "ova", "x.json:1:1: error: an OVA2 save needs an 'edges'"),
+        ('{"edges": []}', "sadface", "x.json:1:1: error: a SADFace document needs a 'nodes' list"),
+        (
+            '{"nodes": [],\n "edges": [{"from": 5, "to": 6}]}',
+            "ova",
+            "x.json:2:12: error: the 'from' node of an edge has no 'id'",
+        ),
     ],
 )
 def test_bad_ova_and_sadface_files_are_located(tmp_path: Path, text, fmt, expected) -> None:
@@ -304,3 +310,10 @@ def test_bad_ova_and_sadface_files_are_located(tmp_path: Path, text, fmt, expect
     result = run(*args, code=1)
     assert expected.replace("x.json", str(path), 1) in result.stderr, result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_broken_json_under_any_suffix_is_located(tmp_path: Path) -> None:
+    path = tmp_path / "debate.txt"  # a suffix that names no JSON format
+    path.write_text('{"nodes": [\n', encoding="utf-8")
+    result = run("import", path, code=1)
+    assert f"{path}:2:1: error: JSON syntax error" in result.stderr

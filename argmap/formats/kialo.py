@@ -41,7 +41,8 @@ _SOURCES = re.compile(r"^\s*Sources\s*:\s*$")
 _SOURCE_ITEM = re.compile(r"^\s*(?:\[(\d+)\]|(\d+)[.)])\s*(.*)$")
 _FOOTNOTE = re.compile(r"(?<!\\)\[(\d+)\](?!\()")
 _MARKERS = re.compile(r"(?:[ \t]*(?<!\\)\[\d+\](?!\())+[ \t]*")  # a run of them, spaces around
-#: the characters a backslash escapes (``\\[`` reads as ``[``); the exporter escapes with them
+#: the characters a backslash escapes (``\\[`` reads as ``[``); the exporter escapes the few
+#: a round trip needs
 ESCAPABLE = "\\`*_{}[]()#+-.!<>|~"
 _ESCAPE = re.compile(r"\\([" + re.escape(ESCAPABLE) + "])")
 _URL = re.compile(r"https?://\S+")
@@ -132,7 +133,7 @@ def read_kialo(text: str, filename: str = "<kialo>") -> ArgumentMap:
                 title = _unescape(m.group(1).strip())
                 title_next = not title
                 continue
-            if title_next and line.strip():
+            if title_next and line.strip() and not _ENTRY.match(line):
                 title, title_next = _unescape(line.strip()), False
                 continue
         if _SOURCES.match(line) and entries:

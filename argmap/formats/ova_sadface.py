@@ -66,7 +66,7 @@ class _Adapter:
             self.sink.raise_if_errors()
         for key in ("nodes", "edges"):
             if not isinstance(data.get(key), list):
-                self.fail(f"{self.what} needs a '{key}' list", data)
+                self.fail(f"{self.what} needs {'an' if key == 'edges' else 'a'} '{key}' list", data)
                 self.sink.raise_if_errors()
         return data, data["nodes"], data["edges"]
 
@@ -79,10 +79,11 @@ class _Adapter:
                 self.fail(f"{what} must be an object, not {describe(item)}", items)
         return out
 
-    def node_id(self, node: Any, key: str, what: str) -> str | None:
+    def node_id(self, node: Any, key: str, what: str, at: Any = None) -> str | None:
+        """``node[key]`` as a string id; an error at ``at`` (default ``node``) without one."""
         value = node.get(key) if isinstance(node, dict) else None
         if isinstance(value, bool) or not isinstance(value, str | int):
-            self.fail(f"{what} has no '{key}' (a string or an integer)", node)
+            self.fail(f"{what} has no '{key}' (a string or an integer)", node if at is None else at)
             return None
         return str(value)
 
@@ -107,7 +108,13 @@ def read_ova(text: str, filename: str = "<ova>") -> ArgumentMap:
     aif_edges = []
     for e in adapter.objects(edges, "an OVA2 edge"):
         ends = [
-            adapter.node_id(e.get(k), "id", f"the '{k}' node of an edge") for k in ("from", "to")
+            adapter.node_id(
+                e.get(k),
+                "id",
+                f"the '{k}' node of an edge",
+                at=e.get(k) if isinstance(e.get(k), dict) else e,
+            )
+            for k in ("from", "to")
         ]
         if None not in ends:
             aif_edges.append(_like(e, {"fromID": ends[0], "toID": ends[1]}))

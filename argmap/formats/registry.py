@@ -244,13 +244,14 @@ def _sniff_json(text: str) -> str | None:
     ``arguments``), argmap node-link (``graph.format``), AIF and xAIF (``AIF``, or ``nodes``
     of ``nodeID`` entries beside ``edges``/``locutions``), OVA2 (edges whose ``from`` is a whole
     node), SADFace (edges of ``source_id``, ``metadata.core``, or atom and scheme nodes); None for
-    anything else, and for text that is not JSON (the importer then reports where it breaks)."""
+    anything else; for an object that does not parse, ``json`` (whose reader reports where it
+    breaks)."""
     import json
 
     try:
         data = json.loads(text.lstrip("\ufeff"))
-    except (ValueError, RecursionError):
-        return None
+    except (ValueError, RecursionError):  # broken: any JSON reader says where, located
+        return "json" if text.lstrip("\ufeff \t\r\n").startswith("{") else None
     if not isinstance(data, dict):
         return None
     if "statements" in data and "arguments" in data:

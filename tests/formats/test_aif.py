@@ -143,7 +143,7 @@ def test_ova2_and_sadface_errors_are_located_in_their_own_terms() -> None:
     )
     with pytest.raises(MapError) as caught:
         read_ova('{"nodes": []}', "s.json")
-    assert "s.json:1:1: error: an OVA2 save needs a 'edges' list" in str(caught.value)
+    assert "s.json:1:1: error: an OVA2 save needs an 'edges' list" in str(caught.value)
     with pytest.raises(MapError) as caught:
         read_sadface(
             '{"nodes": [{"id": "a", "type": "atom", "text": "x"},\n'

@@ -106,3 +106,11 @@ def test_the_newer_layout_from_real_exports() -> None:
         thesis = amap.claims["k1"].text.get()
         assert thesis == lines[4].strip() and not thesis.startswith("Thesis")
         assert all(not c.text.get().startswith(("Pro:", "Con:")) for c in amap.claims.values())
+
+
+def test_a_discussion_name_without_a_title_keeps_its_thesis() -> None:
+    from argmap.formats.kialo import read_kialo
+
+    amap = read_kialo("Discussion Name:\n\n1. Thesis:\nWe should.\n1.1. Pro:\nBecause.\n", "k.txt")
+    assert not amap.title
+    assert [c.text.get() for c in amap.claims.values()] == ["We should.", "Because."]
