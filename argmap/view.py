@@ -35,6 +35,7 @@ __all__ = [
     "collapsed_arrows",
     "junctions",
     "picture_parts",
+    "resolve",
     "select",
     "starting_points",
 ]
@@ -134,6 +135,16 @@ def _kept_relations(relations: Iterable[Relation], keep: set[str]) -> set[str]:
                 changed = True
         waiting = [rel for rel in waiting if rel.id not in kept]
     return kept
+
+
+def resolve(amap: ArgumentMap, selection: Selection) -> Selection:
+    """``selection`` with its focus (a claim id or a unique prefix of one) made the claim's id;
+    NotFoundError with the closest names when it names none."""
+    if selection.focus is None:
+        return selection
+    from argmap.analysis.query import resolve_claim
+
+    return replace(selection, focus=resolve_claim(amap, selection.focus))
 
 
 def select(amap: ArgumentMap, selection: Selection) -> ArgumentMap:

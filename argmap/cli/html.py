@@ -10,10 +10,11 @@ from argmap.cli import progress
 from argmap.cli.common import fail, load, option_group
 from argmap.cli.diff import diff_options, diff_view
 from argmap.cli.output import FORCE_OPTION, check_output, to_stdout, write_output
-from argmap.cli.render import RANKDIR, THEME
+from argmap.cli.render import RANKDIR, SHOW, THEME, _show
 from argmap.cli.view_options import apply_view, view_options
 from argmap.errors import ArgmapError
 from argmap.model import ArgumentMap
+from argmap.render.graphviz import DOT_EDGE_LIMIT, DOT_LAYOUT_LIMIT
 from argmap.render.html import Page, PageOptions
 from argmap.view import Selection
 
@@ -22,8 +23,6 @@ _NAMES = ("langs", "evaluate", "show", "rankdir", "theme", "timeout", "no_size_l
 
 def _page(values: dict[str, Any]) -> dict[str, Any]:
     """The command's ``page: PageOptions`` and ``no_size_limit`` from the page options."""
-    from argmap.cli.render import _show
-
     _check_languages(values["langs"])
     page = PageOptions(
         langs=values["langs"],
@@ -49,19 +48,15 @@ _OPTIONS = (
         show_default=True,
         help="Colour claims by weighed status and show status and DF-QuAD strength in the panel.",
     ),
-    click.option(
-        "--show",
-        default="actors",
-        show_default=True,
-        help="What a claim box carries besides its text: actors,sources,ids (or none).",
-    ),
+    SHOW,
     RANKDIR,
     THEME,
     click.option(
         "--no-size-limit",
         is_flag=True,
-        help="Draw a map of more than 2,500 claims or 10,000 relations in one picture "
-        "anyway, rather than in pictures of its parts (Graphviz may take minutes).",
+        help=f"Draw a map of more than {DOT_LAYOUT_LIMIT:,} claims or {DOT_EDGE_LIMIT:,} "
+        "relations in one picture anyway, rather than in pictures of its parts (Graphviz may "
+        "take minutes).",
     ),
     click.option(
         "--timeout",
@@ -134,8 +129,8 @@ def html(
     if not to_stdout(output):
         langs = [lang for lang in laid_out.languages if lang != "und"]  # und: the map names none
         pictures = len(laid_out.figures)
-        whole = pictures == 1 and laid_out.figures[0].top == "map"
-        drawn = "the whole map drawn" if whole else f"{pictures} picture(s) of its parts"
+        one_picture = pictures == 1 and laid_out.figures[0].top == "map"
+        drawn = "the whole map drawn" if one_picture else f"{pictures} picture(s) of its parts"
         if not pictures:
             drawn = "no picture: too big or too dense for dot; the pro/con browser shows it all"
         shown = ", ".join([f"{len(laid_out.amap.claims):,} claims", drawn, *langs])

@@ -13,7 +13,6 @@ from argmap.cli.diff import diff_options, diff_view
 from argmap.cli.output import FORCE_OPTION, check_output, to_stdout, write_output
 from argmap.cli.view_options import apply_view, view_options
 from argmap.errors import ArgmapError
-from argmap.render.drawing import claim_statuses
 from argmap.render.graphviz import DOT_EDGE_LIMIT, DOT_LAYOUT_LIMIT, over_layout_limits
 from argmap.style.theme import THEMES
 from argmap.view import Selection
@@ -58,6 +57,12 @@ def _show(value: str) -> frozenset[str]:
 
 
 #: Options ``render`` and ``html`` share.
+SHOW = click.option(
+    "--show",
+    default="actors",
+    show_default=True,
+    help="What a claim box carries besides its text: actors,sources,ids (or none).",
+)
 THEME = choice(
     "--theme",
     list(THEMES),
@@ -91,13 +96,7 @@ RANKDIR = choice(
 )
 @click.option("--lang", help="Language of the labels (default: the map's first).")
 @RANKDIR
-@click.option(
-    "--show",
-    "show",
-    default="actors",
-    show_default=True,
-    help="What a claim box carries besides its text: actors,sources,ids (or none).",
-)
+@SHOW
 @view_options
 @click.option(
     "--cluster",
@@ -283,7 +282,6 @@ def render(
 __all__ = [
     "DOT_EDGE_LIMIT",
     "DOT_LAYOUT_LIMIT",
-    "claim_statuses",
     "over_layout_limits",
     "render",
     "too_big_message",

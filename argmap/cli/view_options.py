@@ -3,13 +3,11 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import click
 
 from argmap.cli.common import choice, option_group
 from argmap.model import ArgumentMap
-from argmap.view import DIRECTIONS, Selection, select
+from argmap.view import DIRECTIONS, Selection, resolve, select
 
 _NAMES = ("focus", "depth", "direction", "issue", "tags", "actors")
 
@@ -21,10 +19,7 @@ def apply_view(amap: ArgumentMap, view: Selection) -> tuple[ArgumentMap, Selecti
     if not amap.claims and view.empty:
         where = amap.files[0] if amap.files else "the map"
         click.echo(f"{where}: warning: the map has no claims yet", err=True)
-    if view.focus is not None:
-        from argmap.analysis.query import resolve_claim
-
-        view = replace(view, focus=resolve_claim(amap, view.focus))
+    view = resolve(amap, view)
     return select(amap, view), view
 
 

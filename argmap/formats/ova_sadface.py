@@ -36,15 +36,9 @@ from argmap.model import ArgumentMap
 SADFACE_TYPES = {"support": "RA", "conflict": "CA", "attack": "CA", "rephrase": "MA"}
 
 
-def _like(source: Any, values: dict[str, Any]) -> JObject:
-    """An AIF-shaped object at ``source``'s position in the file."""
-    made = JObject(values)
-    made.line, made.column = getattr(source, "line", 0), getattr(source, "column", 0)
-    return made
-
-
-def _list_like(source: Any, items: list[Any]) -> JArray:
-    made = JArray(items)
+def _like(source: Any, made: Any) -> Any:
+    """``made`` (a dict becomes a JObject, a list a JArray) at ``source``'s place in the file."""
+    made = JObject(made) if isinstance(made, dict) else JArray(made)
     made.line, made.column = getattr(source, "line", 0), getattr(source, "column", 0)
     return made
 
@@ -132,8 +126,8 @@ def read_ova(text: str, filename: str = "<ova>") -> ArgumentMap:
     aif = _like(
         data,
         {
-            "nodes": _list_like(nodes, aif_nodes),
-            "edges": _list_like(edges, aif_edges),
+            "nodes": _like(nodes, aif_nodes),
+            "edges": _like(edges, aif_edges),
             "locutions": locutions,
             "participants": participants,
         },
@@ -177,8 +171,8 @@ def read_sadface(text: str, filename: str = "<sadface>") -> ArgumentMap:
     aif = _like(
         data,
         {
-            "nodes": _list_like(nodes, aif_nodes),
-            "edges": _list_like(edges, aif_edges),
+            "nodes": _like(nodes, aif_nodes),
+            "edges": _like(edges, aif_edges),
             "argmap": head,
         },
     )

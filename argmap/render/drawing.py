@@ -12,14 +12,14 @@ choice and making the :class:`RenderOptions` of a picture, with the evaluation t
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 
 from argmap.errors import ArgmapError
 from argmap.model import ArgumentMap
 from argmap.render.options import SHOW_CHOICES, RenderOptions
 from argmap.style.theme import CLAIM_WIDTH, Theme
 
-__all__ = ["claim_statuses", "parse_show", "picture_options"]
+__all__ = ["parse_show", "picture_options"]
 
 
 def parse_show(value: str | Iterable[str]) -> frozenset[str]:
@@ -37,13 +37,6 @@ def parse_show(value: str | Iterable[str]) -> frozenset[str]:
             f"unknown {', '.join(unknown)} (choose from {', '.join(SHOW_CHOICES)}, or none)"
         )
     return frozenset(items)
-
-
-def claim_statuses(amap: ArgumentMap) -> Mapping[str, str]:
-    """Each claim's weighed status (in/out/undec), for ``color_by="status"``."""
-    from argmap.analysis.evaluation import claim_statuses_of
-
-    return claim_statuses_of(amap)
 
 
 def picture_options(
@@ -65,7 +58,11 @@ def picture_options(
 
     With ``color_by="status"`` the claims' statuses are those ``whole`` gives them, so a view
     shows each claim as the whole debate weighs it. Bad choices raise ArgmapError."""
-    statuses = claim_statuses(whole) if color_by == "status" else None
+    statuses = None
+    if color_by == "status":
+        from argmap.analysis.evaluation import claim_statuses_of
+
+        statuses = claim_statuses_of(whole)
     return RenderOptions(
         lang=lang,
         rankdir=rankdir,

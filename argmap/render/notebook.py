@@ -27,7 +27,7 @@ from argmap.model import ArgumentMap
 from argmap.render.drawing import parse_show, picture_options
 from argmap.render.graphviz import DEFAULT_TIMEOUT, format_for, render_dot
 from argmap.style.theme import CLAIM_WIDTH, Theme
-from argmap.view import Selection, select
+from argmap.view import Selection, resolve, select
 
 __all__ = ["MapPicture", "show"]
 
@@ -154,12 +154,6 @@ def show(
 
         amap = load_map(map_or_path)
     shown = parse_show(show)
-    if collapse and cluster is None:
-        raise ArgmapError("collapse needs a cluster: tag, actor or issue")
-    if focus is not None:
-        from argmap.analysis.query import resolve_claim
-
-        focus = resolve_claim(amap, focus)
     view = Selection(
         focus=focus,
         depth=depth,
@@ -168,7 +162,9 @@ def show(
         tags=_tuple(tags),
         actors=_tuple(actors),
     )
+    view = resolve(amap, view)
     part = select(amap, view)
+    focus = view.focus
     options = picture_options(
         amap,
         lang=lang,
